@@ -59,11 +59,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     paths, problems = collect_article_paths([Path(p) for p in args.paths])
     engine = _engine(settings)
-    extract = build_extract(settings)
+    extract = None  # built on the first readable article: the rules take a moment to compile
     outcomes = []
     for path in paths:
         try:
             parsed = read_article(path)
+            extract = extract or build_extract(settings)
             outcomes.append(ingest_article(engine, parsed, extract, str(path)))
         except ArticleError as error:
             problems.append(str(error))

@@ -99,6 +99,12 @@ class PlayerLookup:
                                 [(pid, self.players[pid][0]) for pid in partial])
         return LookupResult(None, f"no player matching {query!r}")
 
+    def autocomplete(self, current: str) -> list[tuple[str, str]]:
+        key = fold(current)
+        hits = [(name, str(pid)) for pid, (name, names) in self.players.items()
+                if any(fold(n).startswith(key) or f" {key}" in fold(n) for n in names)]
+        return sorted(hits)[:25]
+
 
 def player_report(engine: Engine, player_id: int, now: datetime,
                   cold_after: timedelta) -> PlayerReport:

@@ -1,0 +1,153 @@
+"""The Discord application: the bot class, its command tree and its start-up.
+
+Everything the bot needs (settings, database engine, player lookup) is built in `run_bot` /
+`create_bot` and passed in: no import-time globals, so tests start the same bot against the
+local stand-in with their own database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from bot.discord_endpoint import EndpointAwareMixin
+from bot.services import PlayerLookup, open_database
+from bot.settings import DEFAULT_DATA_DIR, Settings
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("cogs.rumours", "cogs.subscriptions", "cogs.digest", "cogs.admin")
+
+
+class UserFacingError(app_commands.AppCommandError):
+    """An error whose message is meant for the user as it is."""
+
+
+class RumourTree(app_commands.CommandTree):
+    """Turns every exception into a short private reply plus one log line with context."""
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        original = getattr(error, "original", error)
+        if isinstance(error, UserFacingError):
+            message = str(error)
+        elif isinstance(error, app_commands.CommandOnCooldown):
+            message = f"Slow down: try again in {error.retry_after:.0f}s."
+        elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
+            message = "You need the Manage Server permission for this command."
+        elif isinstance(original, OperationalError):
+            message = "The rumour database is unavailable right now; try again in a minute."
+            log.error("database unavailable in /%s: %s", _command_name(interaction), original)
+        else:
+            message = "Something went wrong on our side; it has been logged."
+            log.error("error in /%s (guild %s, user %s)", _command_name(interaction),
+                      interaction.guild_id, interaction.user.id, exc_info=original)
+        await send_private(interaction, message)
+
+
+def _command_name(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    return command.qualified_name if command else "?"
+
+
+async def send_private(interaction: discord.Interaction, message: str) -> None:
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True)
+        else:
+            await interaction.response.send_message(message, ephemeral=True)
+    except discord.HTTPException as error:
+        log.warning("could not tell the user about an error: %s", error)
+
+
+class RumourBot(EndpointAwareMixin, commands.Bot):
+    def __init__(self, settings: Settings, engine: Engine, *,
+                 extensions: tuple[str, ...] = EXTENSIONS, sync_commands: bool = True) -> None:
+        intents = discord.Intents.default()  # no privileged intents: slash commands only
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            tree_cls=RumourTree,
+            # Nothing the bot posts may ping anyone, whatever ends up in rumour data.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            discord_api_base_url=settings.discord_api_base_url,
+        )
+        self.settings = settings
+        self.engine = engine
+        self.extension_names = extensions
+        self.sync_on_start = sync_commands
+        self.players = PlayerLookup({})
+        self.ready_event = asyncio.Event()
+
+    async def setup_hook(self) -> None:
+        self.players = await asyncio.to_thread(PlayerLookup.from_database, self.engine)
+        for name in self.extension_names:
+            await self.load_extension(name)
+        if self.sync_on_start:
+            await sync_if_changed(self)
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
+        self.ready_event.set()
+
+    async def run_db(self, function: Any, *args: Any) -> Any:
+        """Database work runs in a thread so the gateway heartbeat never waits on it."""
+        return await asyncio.to_thread(function, self.engine, *args)
+
+
+def _tree_fingerprint(bot: commands.Bot) -> str:
+    payload = [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+async def sync_if_changed(bot: RumourBot, *, force: bool = False) -> int:
+    """Register commands only when the tree changed since the last sync, so restarts do not
+    spend the (low) command-registration rate limit."""
+    fingerprint = _tree_fingerprint(bot)
+    base = bot.settings.discord_api_base_url or "discord"
+    marker = DEFAULT_DATA_DIR / f"commands-{hashlib.sha1(base.encode()).hexdigest()[:8]}.sha256"
+    if not force and bot.settings.discord_api_base_url is None and marker.exists() \
+            and marker.read_text().strip() == fingerprint:
+        log.info("command tree unchanged, not syncing")
+        return 0
+    synced = await bot.tree.sync()
+    if bot.settings.discord_api_base_url is None:
+        Path(marker).parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(fingerprint)
+    log.info("synced %d command(s)", len(synced))
+    return len(synced)
+
+
+def create_bot(settings: Settings, engine: Engine | None = None, **kwargs: Any) -> RumourBot:
+    return RumourBot(settings, engine or open_database(settings), **kwargs)
+
+
+def run_bot(settings: Settings) -> None:
+    assert settings.discord_token
+    bot = create_bot(settings)
+    bot.run(settings.discord_token, log_handler=None)  # logging is set up by the CLI
+
+
+def sync_commands(settings: Settings) -> int:
+    assert settings.discord_token
+    token = settings.discord_token
+
+    async def _sync() -> int:
+        bot = create_bot(settings, sync_commands=False)
+        async with bot:
+            await bot.login(token)  # login runs setup_hook: extensions are loaded
+            return await sync_if_changed(bot, force=True)
+
+    return asyncio.run(_sync())

@@ -1,0 +1,168 @@
+"""/rumours: one player's links, fees and sources, with persistent buttons."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import RumourBot, UserFacingError
+from bot.embeds import page_count, player_embed, sources_embed
+from bot.reports import PlayerReport
+from bot.services import player_report
+from bot.subscriptions import subscribe
+
+
+def resolve_or_raise(bot: RumourBot, value: str) -> int:
+    """An autocomplete choice carries the player id; typed text goes through the resolver."""
+    if value.isdigit() and int(value) in bot.players.players:
+        return int(value)
+    found = bot.players.resolve_player(value)
+    if found.player_id is None:
+        raise UserFacingError(found.message)
+    return found.player_id
+
+
+async def player_autocomplete(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    bot: RumourBot = interaction.client  # type: ignore[assignment]
+    return [app_commands.Choice(name=label[:100], value=value)
+            for label, value in bot.players.autocomplete(current)[:25]]
+
+
+async def load_report(bot: RumourBot, player_id: int) -> PlayerReport:
+    cold_after = timedelta(days=bot.settings.cold_after_days)
+    report: PlayerReport = await bot.run_db(player_report, player_id, datetime.now(UTC),
+                                            cold_after)
+    return report
+
+
+def report_view(report: PlayerReport, page: int = 0) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    pages = page_count(report)
+    if pages > 1:
+        view.add_item(PageButton(report.player_id, page - 1, "◀ Newer", disabled=page == 0))
+        view.add_item(PageButton(report.player_id, page + 1, "Older ▶",
+                                 disabled=page >= pages - 1))
+    view.add_item(SourcesButton(report.player_id))
+    view.add_item(SubscribeButton(report.player_id))
+    return view
+
+
+class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                    template=r"rumours:sources:(?P<player>\d+)"):
+    def __init__(self, player_id: int) -> None:
+        super().__init__(discord.ui.Button(label="Sources", style=discord.ButtonStyle.secondary,
+                                           custom_id=f"rumours:sources:{player_id}"))
+        self.player_id = player_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> SourcesButton:
+        return cls(int(match["player"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        report = await load_report(interaction.client, self.player_id)  # type: ignore[arg-type]
+        await interaction.response.send_message(embed=sources_embed(report), ephemeral=True)
+
+
+class SubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                      template=r"rumours:subscribe:(?P<player>\d+)"):
+    def __init__(self, player_id: int) -> None:
+        super().__init__(discord.ui.Button(label="Subscribe", style=discord.ButtonStyle.primary,
+                                           emoji="🔔",
+                                           custom_id=f"rumours:subscribe:{player_id}"))
+        self.player_id = player_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> SubscribeButton:
+        return cls(int(match["player"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: RumourBot = interaction.client  # type: ignore[assignment]
+        message = await bot.run_db(subscribe, interaction.user.id, self.player_id,
+                                   interaction.guild_id)
+        await interaction.response.send_message(message, ephemeral=True)
+
+
+class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                 template=r"rumours:page:(?P<player>\d+):(?P<page>-?\d+)"):
+    def __init__(self, player_id: int, page: int, label: str = "Page",
+                 disabled: bool = False) -> None:
+        super().__init__(discord.ui.Button(label=label, disabled=disabled,
+                                           custom_id=f"rumours:page:{player_id}:{page}"))
+        self.player_id, self.page = player_id, page
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> PageButton:
+        return cls(int(match["player"]), int(match["page"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        report = await load_report(interaction.client, self.player_id)  # type: ignore[arg-type]
+        page = min(max(self.page, 0), page_count(report) - 1)
+        await interaction.response.edit_message(embed=player_embed(report, page),
+                                                view=report_view(report, page))
+
+
+class PlayerChoice(discord.ui.View):
+    """Shown when a name matches several players; only the person who asked can pick."""
+
+    def __init__(self, owner_id: int, candidates: list[tuple[int, str]]) -> None:
+        super().__init__(timeout=120)
+        self.owner_id = owner_id
+        select: discord.ui.Select[PlayerChoice] = discord.ui.Select(
+            placeholder="Which player did you mean?",
+            options=[discord.SelectOption(label=name[:100], value=str(pid))
+                     for pid, name in candidates[:25]])
+        select.callback = self.picked  # type: ignore[method-assign]
+        self.select = select
+        self.add_item(select)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message("Only the person who asked can choose.",
+                                                    ephemeral=True)
+            return False
+        return True
+
+    async def picked(self, interaction: discord.Interaction) -> None:
+        report = await load_report(interaction.client,  # type: ignore[arg-type]
+                                   int(self.select.values[0]))
+        await interaction.response.edit_message(content=None, embed=player_embed(report),
+                                                view=report_view(report))
+
+
+class Rumours(commands.Cog):
+    def __init__(self, bot: RumourBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(SourcesButton, SubscribeButton, PageButton)
+
+    @app_commands.command(name="rumours", description="Transfer rumours about a player")
+    @app_commands.describe(player="Player name (typos are fine)")
+    @app_commands.autocomplete(player=player_autocomplete)
+    @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
+    async def rumours(self, interaction: discord.Interaction, player: str) -> None:
+        if not (player.isdigit() and int(player) in self.bot.players.players):
+            found = self.bot.players.resolve_player(player)
+            if found.player_id is None and found.candidates:
+                await interaction.response.send_message(
+                    found.message[:2000], view=PlayerChoice(interaction.user.id, found.candidates),
+                    ephemeral=True)
+                return
+        player_id = resolve_or_raise(self.bot, player)
+        report = await load_report(self.bot, player_id)
+        await interaction.response.send_message(embed=player_embed(report),
+                                                view=report_view(report))
+
+
+async def setup(bot: RumourBot) -> None:
+    await bot.add_cog(Rumours(bot))
