@@ -121,10 +121,9 @@ class _ArticleWriter:
         self.players[key] = player
         return player
 
-    def record(self, key: str, event: ChangeEvent, summary: ChangeSummary) -> None:
-        if queries.change_exists(self.session, key):
+    def record(self, event: ChangeEvent, summary: ChangeSummary) -> None:
+        if queries.change_exists(self.session, event.dedupe_key):
             return
-        event.dedupe_key = key
         event.article_id = self.article.id
         self.session.add(event)
         self.outcome_changes.append(summary)
@@ -146,8 +145,8 @@ class _ArticleWriter:
                             first_seen=self.seen_at, last_seen=self.seen_at)
             self.session.add(rumour)
             self.session.flush()
-            self.record(f"new_link:{rumour.id}",
-                        ChangeEvent(kind="new_link", rumour_id=rumour.id, player_id=player.id,
+            self.record(ChangeEvent(dedupe_key=f"new_link:{rumour.id}", kind="new_link",
+                                    rumour_id=rumour.id, player_id=player.id,
                                     new_status=status),
                         ChangeSummary("new_link", player.name, to_club.name, str(status)))
         else:
@@ -157,8 +156,8 @@ class _ArticleWriter:
             rumour.confidence = max(rumour.confidence, fact.confidence)
             if status.rank > old.rank:
                 rumour.status = status
-                self.record(f"status:{rumour.id}:{status}",
-                            ChangeEvent(kind="status_change", rumour_id=rumour.id,
+                self.record(ChangeEvent(dedupe_key=f"status:{rumour.id}:{status}",
+                                        kind="status_change", rumour_id=rumour.id,
                                         player_id=player.id, old_status=old, new_status=status),
                             ChangeSummary("status_change", player.name, to_club.name,
                                           f"{old} → {status}"))
@@ -184,8 +183,9 @@ class _ArticleWriter:
         self.session.flush()
         club_key = to_club.id if to_club else "-"
         self.record(
-            f"new_fee:{player.id}:{club_key}:{fact.kind}:{fact.amount}:{fact.currency}",
-            ChangeEvent(kind="new_fee", rumour_id=rumour.id if rumour else None,
+            ChangeEvent(dedupe_key=f"new_fee:{player.id}:{club_key}:{fact.kind}:{fact.amount}:"
+                                   f"{fact.currency}", kind="new_fee",
+                        rumour_id=rumour.id if rumour else None,
                         player_id=player.id, fee_report_id=report.id),
             ChangeSummary("new_fee", player.name, to_club.name if to_club else None,
                           f"{format_money(fact.amount, fact.currency)} {fact.kind}"),

@@ -186,7 +186,6 @@ def render_text(report: PlayerReport) -> str:
             where = source.url or source.title or ""
             lines.append(f"      · {name}" + (f" — {where}" if where else ""))
         lines.extend(f"      ! {conflict}" for conflict in link.conflicts)
-    for fee in report.other_fees:
-        lines.append(f"  fee: {fee.text}")
+    lines.extend(f"  fee: {other.text}" for other in report.other_fees)
     lines.extend(f"  ! {conflict}" for conflict in report.conflicts)
     return "\n".join(lines)

@@ -25,7 +25,7 @@ class Subscriptions(commands.Cog):
                            min_tier="Only reports from sources this reliable",
                            min_status="Only news at this stage or further")
     @app_commands.autocomplete(player=player_autocomplete)
-    @app_commands.choices(min_tier=TIER_CHOICES, min_status=STATUS_CHOICES)
+    @app_commands.choices(min_tier=TIER_CHOICES, min_status=STATUS_CHOICES)  # type: ignore[misc]
     async def subscribe(self, interaction: discord.Interaction, player: str,
                         min_tier: app_commands.Choice[int] | None = None,
                         min_status: app_commands.Choice[str] | None = None) -> None:
