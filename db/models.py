@@ -181,6 +181,7 @@ class GuildSettings(SQLModel, table=True):
     timezone: str = Field(default="UTC", max_length=64)  # IANA name
     digest_enabled: bool = False
     digest_paused_reason: str | None = Field(default=None, max_length=200)
+    pause_notified: bool = False  # admins are told once that the digest is paused
     post_when_empty: bool = False
     min_tier: int = Field(default=4, ge=1, le=4)
     club_filter: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -202,3 +203,83 @@ class DigestDelivery(SQLModel, table=True):
     created_at: datetime = _created()
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Feed(SQLModel, table=True):
+    """An RSS/Atom feed, fetched once however many servers follow it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2000, unique=True)
+    title: str | None = Field(default=None, max_length=300)
+    etag: str | None = Field(default=None, max_length=300)
+    last_modified: str | None = Field(default=None, max_length=100)
+    added_at: datetime = _created()
+    last_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, max_length=500)
+    consecutive_failures: int = 0
+    next_fetch_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    article_count: int = 0
+
+
+class GuildFeed(SQLModel, table=True):
+    __tablename__ = "guild_feed"
+    __table_args__ = (UniqueConstraint("guild_id", "feed_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int = Field(sa_type=BigInteger, index=True)
+    feed_id: int = Field(foreign_key="feed.id", index=True, ondelete="CASCADE")
+    added_by: int | None = Field(default=None, sa_type=BigInteger)
+    added_at: datetime = _created()
+
+
+class ManualLink(SQLModel, table=True):
+    """A moderator's correction, visible only in the server where it was made."""
+
+    __tablename__ = "manual_link"
+    __table_args__ = (UniqueConstraint("guild_id", "player_id", "club_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int = Field(sa_type=BigInteger, index=True)
+    player_id: int = Field(foreign_key="player.id", index=True, ondelete="CASCADE")
+    club_id: int = Field(foreign_key="club.id", ondelete="CASCADE")
+    status: str = Field(max_length=20)
+    hidden: bool = False  # True: the moderator removed this link for the server
+    fee_amount: int | None = Field(default=None, sa_type=BigInteger)
+    fee_currency: str | None = Field(default=None, max_length=3)
+    source: str | None = Field(default=None, max_length=300)
+    edited_by: int = Field(sa_type=BigInteger)
+    edited_at: datetime = _created()
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int = Field(sa_type=BigInteger, index=True)
+    user_id: int = Field(sa_type=BigInteger)
+    action: str = Field(max_length=40)
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: datetime = _created()
+
+
+class AlertDelivery(SQLModel, table=True):
+    """One row per (user, change): recorded before the DM is sent, so it is sent once."""
+
+    __tablename__ = "alert_delivery"
+    __table_args__ = (UniqueConstraint("user_id", "change_event_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_type=BigInteger, index=True)
+    change_event_id: int = Field(foreign_key="change_event.id", ondelete="CASCADE")
+    state: str = Field(default="pending", max_length=20)  # pending, sent, failed, dm_closed
+    created_at: datetime = _created()
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class UserState(SQLModel, table=True):
+    __tablename__ = "user_state"
+
+    user_id: int = Field(sa_type=BigInteger, primary_key=True,
+                         sa_column_kwargs={"autoincrement": False})
+    dms_closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

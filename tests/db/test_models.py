@@ -112,3 +112,24 @@ def test_change_event_dedupe_key_is_unique(engine: Engine) -> None:
 def test_naive_datetimes_are_refused(engine: Engine) -> None:
     with pytest.raises(Exception, match="naive"), session_scope(engine) as session:
         session.add(DigestDelivery(guild_id=3, period="p", events_until=datetime(2024, 1, 1)))
+
+
+def test_upgrade_from_first_revision_keeps_rows(database_url: str, reference: object) -> None:
+    """A database created by an older release upgrades in place without losing data."""
+    from sqlalchemy import text
+
+    from db.session import create_db_engine
+
+    engine = create_db_engine(database_url)
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO guild_settings (guild_id, digest_time, timezone, digest_enabled, "
+            "post_when_empty, min_tier, club_filter, updated_at) "
+            "VALUES (42, '09:00', 'UTC', false, false, 4, '[]', CURRENT_TIMESTAMP)"))
+    upgrade(engine)
+    with Session(engine) as session:
+        settings = session.get(GuildSettings, 42)
+        assert settings is not None and settings.pause_notified is False
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
