@@ -19,16 +19,28 @@ class ChangeRow:
     old_status: str | None = None
     new_status: str | None = None
     fee: str | None = None  # "£51m bid"
+    previous_fee: str | None = None  # "£40m": the figure this one replaces
+    sources: int = 0
+    best_tier: int | None = None
+    player_id: int | None = None
+    event_id: int | None = None
 
 
 @dataclass
 class DigestLine:
     club: str | None
     parts: list[str] = field(default_factory=list)
+    sources: int = 0
+    best_tier: int | None = None
 
     def text(self) -> str:
         target = f"→ {self.club}" if self.club else "fee"
-        return f"{target}: {'; '.join(self.parts)}"
+        trust = []
+        if self.sources:
+            trust.append(f"{self.sources} source{'s' if self.sources != 1 else ''}")
+        if self.best_tier:
+            trust.append(f"best tier {self.best_tier}")
+        return f"{target}: {'; '.join([*self.parts, *([', '.join(trust)] if trust else [])])}"
 
 
 @dataclass
@@ -45,7 +57,8 @@ class Digest:
         return {
             "since": self.since.isoformat(), "until": self.until.isoformat(),
             "players": [{"player": player, "changes": [
-                {"club": line.club, "changes": line.parts} for line in lines]}
+                {"club": line.club, "changes": line.parts, "sources": line.sources,
+                 "best_tier": line.best_tier} for line in lines]}
                 for player, lines in self.players.items()],
         }
 
@@ -64,6 +77,8 @@ def _describe(row: ChangeRow) -> str:
         return f"new link ({(row.new_status or 'interest').replace('_', ' ')})"
     if row.kind == "status_change":
         return f"{row.old_status} → {row.new_status}".replace("_", " ")
+    if row.previous_fee:
+        return f"{row.previous_fee} → {row.fee}"
     return f"new fee {row.fee}"
 
 
@@ -76,4 +91,7 @@ def compose_digest(rows: list[ChangeRow], since: datetime, until: datetime) -> D
             line = DigestLine(club=row.club)
             lines.append(line)
         line.parts.append(_describe(row))
+        line.sources = max(line.sources, row.sources)
+        line.best_tier = row.best_tier if line.best_tier is None or row.best_tier is None \
+            else min(line.best_tier, row.best_tier)
     return digest

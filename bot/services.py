@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.articles import ParsedArticle
-from bot.digest import ChangeRow, Digest, compose_digest
+from bot.changes import change_row
+from bot.digest import Digest, compose_digest
 from bot.domain import Extraction
 from bot.ingest import Extract
 from bot.reference import ReferenceData, load_reference
@@ -19,7 +20,7 @@ from bot.settings import Settings
 from bot.text import fold
 from db import queries
 from db.migrate import upgrade
-from db.models import ChangeEvent, Player, PlayerAlias
+from db.models import Player, PlayerAlias
 from db.session import create_db_engine, session_scope
 
 
@@ -121,18 +122,3 @@ def digest_preview(engine: Engine, *, since: datetime | None, now: datetime) -> 
         events = queries.changes_between(session, since, now)
         rows = [change_row(session, event) for event in events]
     return compose_digest(rows, since, now)
-
-
-def change_row(session: Session, event: ChangeEvent) -> ChangeRow:
-    from bot.money import format_money
-    from db.models import Club, FeeReport, Rumour
-
-    player = session.get(Player, event.player_id)
-    rumour = session.get(Rumour, event.rumour_id) if event.rumour_id else None
-    club = session.get(Club, rumour.to_club_id) if rumour else None
-    fee = session.get(FeeReport, event.fee_report_id) if event.fee_report_id else None
-    return ChangeRow(
-        player=player.name if player else "?", club=club.name if club else None,
-        kind=event.kind, created_at=event.created_at, old_status=event.old_status,
-        new_status=event.new_status,
-        fee=f"{format_money(fee.amount, fee.currency)} {fee.kind}" if fee else None)
