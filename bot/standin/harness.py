@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import inspect
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -30,8 +31,8 @@ from .server import StandIn
 
 __all__ = [
     "BotEndpoint",
-    "UnknownRouteError",
     "UncleanShutdownError",
+    "UnknownRouteError",
     "connected_bot",
     "running_standin",
 ]
@@ -46,7 +47,7 @@ class UnknownRouteError(AssertionError):
 
 
 class UncleanShutdownError(AssertionError):
-    """The bot left tasks running after it was closed."""
+    """The bot left tasks running or aiohttp sessions open after it was closed."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ async def connected_bot(
     start: Callable[[ClientT, str], Awaitable[None]] | None = None,
     wait_ready: bool = True,
     timeout: float = 15.0,
-    check_tasks: bool = True,
+    check_clean: bool = True,
 ) -> AsyncIterator[ClientT]:
     """Build the bot, start it against ``standin`` and yield it once it is ready.
 
@@ -103,10 +104,25 @@ async def connected_bot(
     the path ``rumour-bot run`` takes). ``wait_ready`` waits for ``on_ready``; note that
     discord.py fires it ``guild_ready_timeout`` (default 2 s) after the last GUILD_CREATE,
     so test bots pass ``guild_ready_timeout=0.05``. On exit the bot is closed, its start
-    task awaited, and (``check_tasks``) any task it left running is reported as
-    :class:`UncleanShutdownError`.
+    task awaited, and (``check_clean``) any task it left running or aiohttp session it left
+    unclosed is reported as :class:`UncleanShutdownError`.
     """
+    loop = asyncio.get_running_loop()
     before = set(asyncio.all_tasks())
+    unclosed: list[str] = []
+    previous_handler = loop.get_exception_handler()
+
+    def record_unclosed(lp: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        message = str(context.get("message", ""))
+        if "Unclosed" in message:
+            unclosed.append(message)
+        if previous_handler is not None:
+            previous_handler(lp, context)
+        else:
+            lp.default_exception_handler(context)
+
+    if check_clean:
+        loop.set_exception_handler(record_unclosed)
     made = bot_factory(endpoint_of(standin))
     bot: ClientT = await made if inspect.isawaitable(made) else made  # type: ignore[assignment]
     starter = start or (lambda b, token: b.start(token))
@@ -143,7 +159,12 @@ async def connected_bot(
         # let callbacks scheduled by close() (aiohttp connector cleanup, ...) run
         for _ in range(3):
             await asyncio.sleep(0)
-        if check_tasks and not failed:
+        if check_clean:
+            gc.collect()
+            loop.set_exception_handler(previous_handler)
+        if check_clean and not failed:
+            if unclosed:
+                raise UncleanShutdownError("; ".join(unclosed))
             leftover = [
                 t for t in asyncio.all_tasks() - before
                 if not t.done() and t is not asyncio.current_task()

@@ -255,12 +255,15 @@ class Guild:
 class Message:
     """A message as stored by the stand-in; ``payload`` is the Discord message object."""
 
-    __slots__ = ("deleted", "ephemeral_to", "payload")
+    __slots__ = ("deleted", "ephemeral_to", "payload", "visible")
 
-    def __init__(self, payload: JSON, *, ephemeral_to: int | None = None) -> None:
+    def __init__(self, payload: JSON, *, ephemeral_to: int | None = None,
+                 visible: bool = True) -> None:
         self.payload: JSON = payload
         self.ephemeral_to = ephemeral_to
         self.deleted = False
+        #: False until the bot has received the HTTP answer that created the message.
+        self.visible = visible
 
     @property
     def id(self) -> int:

@@ -28,6 +28,7 @@ free port.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import secrets
@@ -46,7 +47,6 @@ from .models import (
     DEFAULT_EVERYONE,
     EMBED_LINKS,
     INTENT_DIRECT_MESSAGES,
-    INTENT_GUILD_MEMBERS,
     INTENT_GUILD_MESSAGES,
     JSON,
     MANAGE_GUILD,
@@ -77,6 +77,8 @@ __all__ = [
 _log = logging.getLogger(__name__)
 
 API_PREFIX = r"/api/v{version:\d+}"
+_BODY = web.RequestKey("standin_body", object)
+_AFTER = web.RequestKey("standin_after", list)
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 
@@ -175,6 +177,11 @@ class InteractionHandle:
         self.original_edits = 0
         self.followup_ids: list[int] = []
         self.expired = False
+        # What the *user* has seen: updated only after the HTTP answer has been written to
+        # the bot, because discord.py registers views only once it has read that answer.
+        self.seen_callback = False
+        self.seen_edits = 0
+        self.seen_followups = 0
 
     # -- state ------------------------------------------------------------------------
     @property
@@ -190,7 +197,7 @@ class InteractionHandle:
 
     @property
     def followups(self) -> list[Message]:
-        return [self._standin.messages[i] for i in self.followup_ids]
+        return [self._standin.messages[i] for i in self.followup_ids[: self.seen_followups]]
 
     @property
     def latency(self) -> float | None:
@@ -200,10 +207,10 @@ class InteractionHandle:
         return self.completed_at - self.dispatched_at
 
     def _complete(self) -> bool:
-        if self.callback_type is None:
+        if not self.seen_callback:
             return False
         if self.callback_type == 5:  # "thinking": done when @original is edited
-            return self.original_edits > 0
+            return self.seen_edits > 0
         return True
 
     def _reply(self) -> Reply:
@@ -220,7 +227,7 @@ class InteractionHandle:
     async def callback(self, timeout: float = 5.0) -> int:
         """Wait for the interaction callback; return its type (4, 5, 6, 7, 8, 9...)."""
         await self._standin.wait_until(
-            lambda: self.callback_type is not None, timeout, f"a callback for interaction {self.id}"
+            lambda: self.seen_callback, timeout, f"a callback for interaction {self.id}"
         )
         assert self.callback_type is not None
         return self.callback_type
@@ -240,14 +247,14 @@ class InteractionHandle:
     async def wait_edit(self, count: int = 1, timeout: float = 5.0) -> Message:
         """Wait until ``@original`` has been edited ``count`` times in total."""
         await self._standin.wait_until(
-            lambda: self.original_edits >= count, timeout, f"{count} edit(s) of @original"
+            lambda: self.seen_edits >= count, timeout, f"{count} edit(s) of @original"
         )
         assert self.original is not None
         return self.original
 
     async def wait_followups(self, count: int = 1, timeout: float = 5.0) -> list[Message]:
         await self._standin.wait_until(
-            lambda: len(self.followup_ids) >= count, timeout, f"{count} follow-up(s)"
+            lambda: self.seen_followups >= count, timeout, f"{count} follow-up(s)"
         )
         return self.followups
 
@@ -320,6 +327,7 @@ class StandIn:
         heartbeat_interval_ms: int = 41_250,
         interaction_ack_deadline: float = 3.0,
         populate: bool = True,
+        settle_delay: float = 0.01,
     ) -> None:
         self.token = token or f"standin.{secrets.token_urlsafe(24)}"
         self.heartbeat_interval_ms = heartbeat_interval_ms
@@ -344,7 +352,10 @@ class StandIn:
         self.heartbeats = 0
         self.identifies = 0
         self._sessions: list[_GatewaySession] = []
-        self._changed = asyncio.Condition()
+        self._waiters: set[asyncio.Future[None]] = set()
+        self._pending: set[asyncio.TimerHandle] = set()
+        #: Seconds between answering the bot and showing the result to tests (see middleware).
+        self.settle_delay = settle_delay
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.owner = User(snowflake(), "olivia", global_name="Olivia")
@@ -457,15 +468,16 @@ class StandIn:
         """Messages in a channel, oldest first (ephemeral replies only if asked)."""
         cid = self.channel(channel).id
         out = [self.messages[i] for i in self._channel_log.get(cid, [])]
-        return [m for m in out if not m.deleted and (include_ephemeral or not m.ephemeral)]
+        return [m for m in out if m.visible and not m.deleted
+                and (include_ephemeral or not m.ephemeral)]
 
     def dms(self, user: UserRef) -> list[Message]:
         """Direct messages the bot sent to ``user``, oldest first."""
         cid = self._dm_channel_of.get(self.user(user).id)
         if cid is None:
             return []
-        return [self.messages[i] for i in self._channel_log.get(cid, []) if not
-                self.messages[i].deleted]
+        msgs = [self.messages[i] for i in self._channel_log.get(cid, [])]
+        return [m for m in msgs if m.visible and not m.deleted]
 
     def registered_commands(self, guild: GuildRef | None = None) -> list[JSON]:
         if guild is None:
@@ -501,17 +513,22 @@ class StandIn:
                          **{"global": is_global})
 
     # ------------------------------------------------------------------- waiting --
-    async def _notify(self) -> None:
-        async with self._changed:
-            self._changed.notify_all()
+    def _notify(self) -> None:
+        waiters, self._waiters = self._waiters, set()
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0,
                          what: str = "condition") -> None:
         """Wait until ``predicate()`` holds (re-checked after every state change)."""
+        loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(timeout):
-                async with self._changed:
-                    await self._changed.wait_for(predicate)
+                while not predicate():
+                    waiter = loop.create_future()
+                    self._waiters.add(waiter)
+                    await waiter
         except TimeoutError:
             raise StandInTimeout(f"timed out after {timeout}s waiting for {what}") from None
 
@@ -544,7 +561,7 @@ class StandIn:
         def check() -> bool:
             for mid in log[start:]:
                 m = self.messages[mid]
-                if m.deleted or (m.ephemeral and not include_ephemeral):
+                if not m.visible or m.deleted or (m.ephemeral and not include_ephemeral):
                     continue
                 if predicate is None or predicate(m):
                     found.append(m)
@@ -593,7 +610,7 @@ class StandIn:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        site = web.SockSite(self._runner, sock, shutdown_timeout=1.0)
+        site = web.SockSite(self._runner, sock)
         await site.start()
         _log.info("Discord stand-in listening on %s", self.base_url)
 
@@ -604,6 +621,9 @@ class StandIn:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        for handle in self._pending:
+            handle.cancel()
+        self._pending.clear()
 
     # -------------------------------------------------------------- HTTP plumbing --
     def _add_routes(self, app: web.Application) -> None:
@@ -679,9 +699,26 @@ class StandIn:
         body = await self._read_body(request)
         record = RecordedRequest(request.method, path, template, dict(request.query), body)
         self.requests.append(record)
+        request[_AFTER] = []
         response = await self._answer(request, handler, record)
         record.status = response.status
+        after: list[Callable[[], None]] = request[_AFTER]
+        if after:
+            # Make the change visible to tests only once the bot has had its answer and a
+            # moment to act on it: discord.py registers a View only after reading the
+            # callback response, so a test pressing the button any earlier races the bot.
+            await response.prepare(request)
+            await response.write_eof()
+            loop = asyncio.get_running_loop()
+            self._pending.add(loop.call_later(self.settle_delay, self._run_updates, after))
         return response
+
+    def _run_updates(self, updates: list[Callable[[], None]]) -> None:
+        self._pending = {h for h in self._pending if not h.cancelled() and h.when() >
+                         asyncio.get_running_loop().time()}
+        for update in updates:
+            update()
+        self._notify()
 
     async def _answer(self, request: web.Request,
                       handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
@@ -694,10 +731,10 @@ class StandIn:
             if fault.times > 0 and fault.matches(record.method, record.path, record.template):
                 fault.times -= 1
                 return _json(fault.body, status=fault.status, headers=fault.headers)
-        if not record.template.startswith(("/webhooks/", "/interactions/")):
-            if request.headers.get("Authorization") != f"Bot {self.token}":
-                return _error(401, "401: Unauthorized")
-        request["body"] = record.body
+        needs_auth = not record.template.startswith(("/webhooks/", "/interactions/"))
+        if needs_auth and request.headers.get("Authorization") != f"Bot {self.token}":
+            return _error(401, "401: Unauthorized")
+        request[_BODY] = record.body
         try:
             return await handler(request)
         except web.HTTPException:
@@ -738,6 +775,18 @@ class StandIn:
             return json.loads(text)
         except ValueError:
             return text
+
+    @staticmethod
+    def _publish(request: web.Request, *updates: Callable[[], None]) -> None:
+        """Run ``updates`` and wake waiters after the answer has been sent to the bot."""
+        request[_AFTER].extend(updates or [lambda: None])
+
+    @staticmethod
+    def _show(message: Message) -> Callable[[], None]:
+        def show() -> None:
+            message.visible = True
+
+        return show
 
     # -------------------------------------------------------------- REST handlers --
     async def _h_gateway(self, request: web.Request) -> web.Response:
@@ -828,7 +877,7 @@ class StandIn:
         if (err := self._check_app(request)) is not None:
             return err
         table = self._command_table(request)
-        body = request["body"] or []
+        body = request[_BODY] or []
         gid = request.match_info.get("guild_id")
         new: dict[str, JSON] = {}
         for data in body:
@@ -837,18 +886,18 @@ class StandIn:
         table.clear()
         for cmd in new.values():
             table[cmd["name"] if cmd["type"] == 1 else f"{cmd['type']}:{cmd['name']}"] = cmd
-        await self._notify()
+        self._publish(request)
         return _json(list(new.values()))
 
     async def _h_post_command(self, request: web.Request) -> web.Response:
         if (err := self._check_app(request)) is not None:
             return err
         table = self._command_table(request)
-        data = request["body"]
+        data = request[_BODY]
         old = table.get(data["name"])
         cmd = self._normalise_command(data, request.match_info.get("guild_id"), old)
         table[cmd["name"]] = cmd
-        await self._notify()
+        self._publish(request)
         return _json(cmd, status=200 if old else 201)
 
     async def _h_channel(self, request: web.Request) -> web.Response:
@@ -856,7 +905,7 @@ class StandIn:
         return _json(channel.payload(self.users))
 
     async def _h_open_dm(self, request: web.Request) -> web.Response:
-        body = request["body"] or {}
+        body = request[_BODY] or {}
         try:
             user = self.users[int(body["recipient_id"])]
         except (KeyError, ValueError, TypeError):
@@ -869,14 +918,14 @@ class StandIn:
             recipient = self.users.get(channel.recipient_id or 0)
             if recipient is None or not recipient.dms_open or recipient.bot:
                 return _error(403, "Cannot send messages to this user", 50007)
-        body = request["body"] or {}
+        body = request[_BODY] or {}
         if not (body.get("content") or body.get("embeds") or body.get("components")
                 or body.get("__files__") or body.get("sticker_ids") or body.get("poll")):
             return _error(400, "Cannot send an empty message", 50006)
         msg_type = 19 if body.get("message_reference") else 0
         message = self._create_message(channel, body, author=self.bot_user, type=msg_type)
         await self._dispatch_message_create(message)
-        await self._notify()
+        self._publish(request, self._show(message))
         return _json(message.payload)
 
     async def _h_history(self, request: web.Request) -> web.Response:
@@ -899,13 +948,13 @@ class StandIn:
         message = self._channel_message(request)
         if message.author_id != self.bot_user.id:
             return _error(403, "Cannot edit a message authored by another user", 50005)
-        self._edit(message, request["body"] or {})
-        await self._notify()
+        self._edit(message, request[_BODY] or {})
+        self._publish(request)
         return _json(message.payload)
 
     async def _h_delete_message(self, request: web.Request) -> web.Response:
         self._channel_message(request).deleted = True
-        await self._notify()
+        self._publish(request)
         return _no_content()
 
     async def _h_guild(self, request: web.Request) -> web.Response:
@@ -941,8 +990,9 @@ class StandIn:
             return _error(400, "Interaction has already been acknowledged.", 40060)
         if time.perf_counter() - handle.dispatched_at > self.interaction_ack_deadline:
             handle.expired = True
+            self._notify()
             return _error(404, "Unknown interaction", 10062)
-        body = request["body"] or {}
+        body = request[_BODY] or {}
         ctype = int(body.get("type", 0))
         data: JSON = body.get("data") or {}
         allowed = {1: {1}, 2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
@@ -968,11 +1018,17 @@ class StandIn:
         handle.callback_type = ctype
         handle.callback_data = data
         handle.callback_at = time.perf_counter()
-        if handle._complete():
+        if ctype != 5:
             handle.completed_at = handle.callback_at
         if message is not None and ctype == 4 and not message.ephemeral:
             await self._dispatch_message_create(message)
-        await self._notify()
+
+        def seen() -> None:
+            handle.seen_callback = True
+            if message is not None:
+                message.visible = True
+
+        self._publish(request, seen)
         if request.query.get("with_response") not in ("1", "true", "True"):
             return _no_content()
         answer: JSON = {
@@ -1018,10 +1074,11 @@ class StandIn:
         message = self._webhook_message(request, handle)
         if message is None or message.deleted:
             return _error(404, "Unknown Message", 10008)
-        self._edit(message, request["body"] or {})
+        self._edit(message, request[_BODY] or {})
         if message.id == handle.original_message_id:
-            self._mark_original_edited(handle)
-        await self._notify()
+            self._publish(request, self._mark_original_edited(handle))
+        else:
+            self._publish(request)
         return _json(message.payload)
 
     async def _h_delete_webhook_msg(self, request: web.Request) -> web.Response:
@@ -1030,36 +1087,48 @@ class StandIn:
         if message is None or message.deleted:
             return _error(404, "Unknown Message", 10008)
         message.deleted = True
-        await self._notify()
+        self._publish(request)
         return _no_content()
 
     async def _h_followup(self, request: web.Request) -> web.Response:
         handle = self._webhook_handle(request)
         if not handle.acknowledged:
             return _error(404, "Unknown Webhook", 10015)
-        body = request["body"] or {}
+        body = request[_BODY] or {}
         original = handle.original
         if handle.callback_type == 5 and original is not None and original.flags & LOADING \
                 and handle.original_edits == 0:
             # Discord: the first follow-up after a "thinking" defer replaces the placeholder.
             self._edit(original, {**body, "flags": original.flags & EPHEMERAL})
-            self._mark_original_edited(handle)
+            self._publish(request, self._mark_original_edited(handle))
             message = original
         else:
             message = self._create_interaction_message(handle, self.channels[handle.channel_id],
                                                        body)
             handle.followup_ids.append(message.id)
+
+            def seen() -> None:
+                message.visible = True
+                handle.seen_followups += 1
+
+            self._publish(request, seen)
         if not message.ephemeral:
             await self._dispatch_message_create(message)
-        await self._notify()
         if request.query.get("wait") in ("1", "true", "True"):
             return _json(message.payload)
         return _no_content()
 
-    def _mark_original_edited(self, handle: InteractionHandle) -> None:
+    @staticmethod
+    def _mark_original_edited(handle: InteractionHandle) -> Callable[[], None]:
+        """Count an edit of ``@original`` now; return the update that makes it visible."""
         handle.original_edits += 1
-        if handle.completed_at is None and handle._complete():
+        if handle.completed_at is None and handle.callback_type == 5:
             handle.completed_at = time.perf_counter()
+
+        def seen() -> None:
+            handle.seen_edits += 1
+
+        return seen
 
     # ---------------------------------------------------------------- messages --
     def _create_interaction_message(self, handle: InteractionHandle, channel: Channel,
@@ -1086,7 +1155,7 @@ class StandIn:
         return message
 
     def _create_message(self, channel: Channel, data: JSON, *, author: User, type: int = 0,
-                        extra: JSON | None = None) -> Message:
+                        extra: JSON | None = None, visible: bool = False) -> Message:
         mid = snowflake()
         payload: JSON = {
             "id": str(mid),
@@ -1111,7 +1180,7 @@ class StandIn:
         if extra:
             payload.update(extra)
         self._apply_body(payload, data)
-        message = Message(payload)
+        message = Message(payload, visible=visible)
         self.messages[mid] = message
         self._channel_log.setdefault(channel.id, []).append(mid)
         return message
@@ -1165,15 +1234,13 @@ class StandIn:
         try:
             await session.send(10, {"heartbeat_interval": self.heartbeat_interval_ms})
             async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    await self._gateway_op(session, json.loads(msg.data))
-                elif msg.type == WSMsgType.BINARY:
+                if msg.type == WSMsgType.TEXT or msg.type == WSMsgType.BINARY:
                     await self._gateway_op(session, json.loads(msg.data))
                 elif msg.type == WSMsgType.ERROR:
                     break
         finally:
             self._sessions.remove(session)
-            await self._notify()
+            self._notify()
         return ws
 
     async def _gateway_op(self, session: _GatewaySession, payload: JSON) -> None:
@@ -1227,7 +1294,7 @@ class StandIn:
         await session.send(0, ready, "READY")
         for guild in self.guilds.values():
             await session.send(0, guild.payload(self.users), "GUILD_CREATE")
-        await self._notify()
+        self._notify()
 
     async def _resume(self, session: _GatewaySession, d: JSON) -> None:
         if d.get("token") != self.token:
@@ -1281,9 +1348,10 @@ class StandIn:
                                 channel: ChannelRef | None = None) -> Message:
         """A member writes a plain message (MESSAGE_CREATE to the bot)."""
         u = self.user(user)
-        message = self._create_message(self.channel(channel), {"content": content}, author=u)
+        message = self._create_message(self.channel(channel), {"content": content}, author=u,
+                                       visible=True)
         await self._dispatch_message_create(message)
-        await self._notify()
+        self._notify()
         return message
 
     # ------------------------------------------------------------ interactions --
@@ -1350,10 +1418,8 @@ class StandIn:
             return bool(value)
         if t in (6, 9) and not isinstance(value, Role):
             if t == 9 and guild is not None and isinstance(value, str):
-                try:
+                with contextlib.suppress(KeyError):
                     value = guild.role_named(value.lstrip("@"))
-                except KeyError:
-                    pass
             if not isinstance(value, Role):
                 u = self.user(value if not isinstance(value, str) else value.lstrip("@"))
                 resolved.setdefault("users", {})[str(u.id)] = u.payload()
@@ -1446,7 +1512,9 @@ class StandIn:
             "attachment_size_limit": 10 * 1024 * 1024,
         }
         if guild is not None:
-            perms = guild.permissions_of(user.id) if permissions is None else permissions
+            # discord.Permissions is accepted too (it has .value)
+            perms = guild.permissions_of(user.id) if permissions is None else int(
+                getattr(permissions, "value", permissions))
             member = guild.members.get(user.id)
             if member is None:
                 raise CommandNotAvailable(f"{user.username} is not a member of {guild.name}")
@@ -1501,7 +1569,7 @@ class StandIn:
 
     async def send_command(self, name: str, options: Mapping[str, Any] | None = None, *,
                            user: UserRef | None = None, guild: GuildRef | None = None,
-                           channel: ChannelRef | None = None, permissions: int | None = None,
+                           channel: ChannelRef | None = None, permissions: Any = None,
                            dm: bool = False) -> InteractionHandle:
         """Invoke ``/name`` ("digest preview" for subcommands) as ``user`` (default "fan").
 
@@ -1518,7 +1586,7 @@ class StandIn:
 
     async def autocomplete(self, name: str, options: Mapping[str, Any], focused: str, *,
                            user: UserRef | None = None, guild: GuildRef | None = None,
-                           channel: ChannelRef | None = None, permissions: int | None = None,
+                           channel: ChannelRef | None = None, permissions: Any = None,
                            dm: bool = False, timeout: float = 5.0) -> list[JSON]:
         """Type into option ``focused`` of ``/name`` and return the bot's suggestions."""
         handle = await self.autocomplete_interaction(
@@ -1531,7 +1599,7 @@ class StandIn:
                                        focused: str, *, user: UserRef | None = None,
                                        guild: GuildRef | None = None,
                                        channel: ChannelRef | None = None,
-                                       permissions: int | None = None,
+                                       permissions: Any = None,
                                        dm: bool = False) -> InteractionHandle:
         u, g, ch = self._where(user, guild, channel, dm)
         opts = dict(options)
@@ -1543,7 +1611,7 @@ class StandIn:
 
     async def press_button(self, message: MessageRef, key: str, *,
                            user: UserRef | None = None,
-                           permissions: int | None = None) -> InteractionHandle:
+                           permissions: Any = None) -> InteractionHandle:
         """Click the button with ``custom_id`` or label ``key`` on ``message``."""
         msg = self.message(message)
         comp = msg.find_component(key)
@@ -1558,7 +1626,7 @@ class StandIn:
 
     async def select(self, message: MessageRef, key: str, values: Iterable[str], *,
                      user: UserRef | None = None,
-                     permissions: int | None = None) -> InteractionHandle:
+                     permissions: Any = None) -> InteractionHandle:
         """Choose ``values`` in the string select ``key`` (custom_id or placeholder)."""
         msg = self.message(message)
         comp = msg.find_component(key)
@@ -1591,7 +1659,7 @@ class StandIn:
         return await self._send_interaction(payload, u, ch, source=msg)
 
     async def submit_modal(self, handle: InteractionHandle, values: Mapping[str, str], *,
-                           permissions: int | None = None) -> InteractionHandle:
+                           permissions: Any = None) -> InteractionHandle:
         """Fill in and submit the modal the bot opened in answer to ``handle``."""
         if handle.callback_type != 9 or handle.callback_data is None:
             raise ValueError("the bot did not open a modal for this interaction")

@@ -133,7 +133,9 @@ async def announce(
 
 
 @app_commands.command(name="greet", description="Greet a member")
-async def greet(interaction: discord.Interaction, member: discord.Member, loud: bool = False) -> None:
+async def greet(
+    interaction: discord.Interaction, member: discord.Member, loud: bool = False
+) -> None:
     text = f"hi {member.display_name}"
     await interaction.response.send_message(text.upper() if loud else text)
 
