@@ -104,17 +104,35 @@ def claim_digest(engine: Engine, guild_id: int, period: str, now: datetime,
                 session.rollback()
                 return None
         since = _previous_until(session, guild_id, period) or settings.updated_at
-        events = session.exec(select(ChangeEvent).where(
-            ChangeEvent.created_at > since, ChangeEvent.created_at <= delivery.events_until)
-            .order_by(col(ChangeEvent.created_at), col(ChangeEvent.id))).all()
-        rows = [change_row(session, event) for event in events
-                if _event_passes(session, event, settings)]
         assert delivery.id is not None
         return DigestJob(guild_id=guild_id, channel_id=settings.digest_channel_id,
                          period=period, delivery_id=delivery.id,
-                         digest=compose_digest(rows, since, delivery.events_until),
+                         digest=_digest(session, settings, since, delivery.events_until,
+                                        change_row),
                          parts_sent=len(delivery.message_ids),
                          post_when_empty=settings.post_when_empty)
+
+
+def preview_digest(engine: Engine, guild_id: int, now: datetime,
+                   change_row: ChangeRowFactory) -> Digest:
+    """What the server's next digest would contain, without claiming anything."""
+    with Session(engine) as session:
+        settings = session.get(GuildSettings, guild_id) or GuildSettings(guild_id=guild_id)
+        last = session.exec(select(DigestDelivery).where(
+            DigestDelivery.guild_id == guild_id, col(DigestDelivery.state).in_(["sent", "empty"]))
+            .order_by(col(DigestDelivery.period).desc())).first()
+        since = last.events_until if last else now - timedelta(days=1)
+        return _digest(session, settings, since, now, change_row)
+
+
+def _digest(session: Session, settings: GuildSettings, since: datetime, until: datetime,
+            change_row: ChangeRowFactory) -> Digest:
+    events = session.exec(select(ChangeEvent).where(
+        ChangeEvent.created_at > since, ChangeEvent.created_at <= until)
+        .order_by(col(ChangeEvent.created_at), col(ChangeEvent.id))).all()
+    rows = [change_row(session, event) for event in events
+            if _event_passes(session, event, settings)]
+    return compose_digest(rows, since, until)
 
 
 def _previous_until(session: Session, guild_id: int, period: str) -> datetime | None:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from bot.domain import Status
+from bot.domain import Status, to_eur
 from bot.money import format_money
 from db import queries
-from db.models import Article, Club, Evidence, FeeReport, Outlet, Player, Rumour
+from db.models import Article, Club, Evidence, FeeReport, ManualLink, Outlet, Player, Rumour
 
 FEE_CONFLICT_RATIO = 1.25  # sources disagree when fees for one link differ by more than 25%
 _PRICE_KINDS = {"bid", "fee", "asking"}
@@ -131,7 +131,8 @@ def fee_conflict(fees: list[FeeView]) -> str | None:
 
 
 def build_player_report(
-    session: Session, player: Player, now: datetime, cold_after: timedelta
+    session: Session, player: Player, now: datetime, cold_after: timedelta,
+    guild_id: int | None = None,
 ) -> PlayerReport:
     assert player.id is not None
     rumours = queries.rumours_of_player(session, player.id)
@@ -158,6 +159,8 @@ def build_player_report(
         if conflict := fee_conflict(link.fees):
             link.conflicts.append(conflict)
         links.append(link)
+    if guild_id is not None:
+        links = _apply_corrections(session, links, player.id, guild_id)
     agreed = [link.club for link in links
               if Status(link.status).rank >= Status.AGREED.rank
               and link.status not in (Status.DENIED, Status.COLLAPSED)]
@@ -189,3 +192,25 @@ def render_text(report: PlayerReport) -> str:
     lines.extend(f"  fee: {other.text}" for other in report.other_fees)
     lines.extend(f"  ! {conflict}" for conflict in report.conflicts)
     return "\n".join(lines)
+
+
+def _apply_corrections(session: Session, links: list[LinkView], player_id: int,
+                       guild_id: int) -> list[LinkView]:
+    """A server's moderators may add or hide links; only that server sees the result."""
+    corrections = session.exec(select(ManualLink).where(
+        ManualLink.guild_id == guild_id, ManualLink.player_id == player_id)).all()
+    for fix in corrections:
+        club = _club_name(session, fix.club_id) or "?"
+        links = [link for link in links if link.club != club]
+        if fix.hidden:
+            continue
+        note = SourceView(outlet=fix.source or "server moderators", tier=None, url=None,
+                          title="correction by this server's moderators",
+                          published=fix.edited_at.date().isoformat(), sentence="")
+        fees = [FeeView(fix.fee_amount, fix.fee_currency, to_eur(fix.fee_amount,
+                        fix.fee_currency), "fee", club, fix.edited_at)] \
+            if fix.fee_amount and fix.fee_currency else []
+        links.append(LinkView(rumour_id=0, club=club, from_club=None, status=fix.status,
+                              first_seen=fix.edited_at, last_seen=fix.edited_at, cold=False,
+                              sources=[note], fees=fees, independent_sources=1))
+    return links

@@ -108,12 +108,12 @@ class PlayerLookup:
 
 
 def player_report(engine: Engine, player_id: int, now: datetime,
-                  cold_after: timedelta) -> PlayerReport:
+                  cold_after: timedelta, guild_id: int | None = None) -> PlayerReport:
     with Session(engine) as session:
         player = session.get(Player, player_id)
         if player is None:
             raise LookupError(f"player {player_id} no longer exists")
-        return build_player_report(session, player, now, cold_after)
+        return build_player_report(session, player, now, cold_after, guild_id)
 
 
 def digest_preview(engine: Engine, *, since: datetime | None, now: datetime) -> Digest:

@@ -32,6 +32,15 @@ class Settings(BaseSettings):
         default=30, ge=1, description="A link with no new report for this long is cold."
     )
 
+    digest_grace_hours: float = Field(
+        default=6, ge=0, description="A digest missed while the bot was down is still sent "
+        "on start-up if its time passed less than this many hours ago.")
+    feed_poll_minutes: float = Field(default=15, gt=0, description="How often feeds are polled.")
+    feeds: list[str] = Field(
+        default_factory=list, description="Feeds polled for every server (JSON list of URLs).")
+    dm_per_second: float = Field(
+        default=20, gt=0, le=45, description="Pace of alert DMs, under Discord's global 50/s.")
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
