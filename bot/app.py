@@ -11,10 +11,13 @@ import asyncio
 import hashlib
 import json
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import discord
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord import app_commands
 from discord.ext import commands
 from sqlalchemy.engine import Engine
@@ -71,8 +74,16 @@ async def send_private(interaction: discord.Interaction, message: str) -> None:
         log.warning("could not tell the user about an error: %s", error)
 
 
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 class RumourBot(EndpointAwareMixin, commands.Bot):
     def __init__(self, settings: Settings, engine: Engine, *,
+                 scheduler: AsyncIOScheduler | None = None, clock: Clock = system_clock,
                  extensions: tuple[str, ...] = EXTENSIONS, sync_commands: bool = True) -> None:
         intents = discord.Intents.default()  # no privileged intents: slash commands only
         super().__init__(
@@ -86,6 +97,9 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         )
         self.settings = settings
         self.engine = engine
+        # Jobs are added by the cogs; the scheduler starts in setup_hook, inside the loop.
+        self.scheduler = scheduler or AsyncIOScheduler(timezone=UTC)
+        self.clock = clock
         self.extension_names = extensions
         self.sync_on_start = sync_commands
         self.players = PlayerLookup({})
@@ -97,14 +111,20 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
             await self.load_extension(name)
         if self.sync_on_start:
             await sync_if_changed(self)
+        self.scheduler.start()
+
+    async def close(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await super().close()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
         self.ready_event.set()
 
-    async def run_db(self, function: Any, *args: Any) -> Any:
+    async def run_db(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Database work runs in a thread so the gateway heartbeat never waits on it."""
-        return await asyncio.to_thread(function, self.engine, *args)
+        return await asyncio.to_thread(function, self.engine, *args, **kwargs)
 
 
 def _tree_fingerprint(bot: commands.Bot) -> str:
