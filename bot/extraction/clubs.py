@@ -1,0 +1,265 @@
+"""Club mentions: names, aliases, nicknames ("the Blues"), grounds ("a move to Anfield"),
+places ("the Bergamo club", "the west London side"), descriptions ("the Serie A side",
+"the Italian outfit") and partial names ("United" after "Manchester United").
+
+Ambiguous forms are resolved by the article itself: the candidate mentioned most recently,
+else the one mentioned most often, else the mention is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.extraction.lexicon import (
+    CLUB_NOUNS,
+    DESCRIPTOR_FILLERS,
+    LEAGUE_WORDS,
+    NATIONALITY_COUNTRY,
+)
+from bot.extraction.textutil import Doc, Token, fold_token
+from bot.reference import ClubRef, ReferenceData
+from bot.text import fold
+
+MAX_NGRAM = 6
+
+# Tokens of a club name too generic to stand for the club on their own.
+_GENERIC_PARTS = frozenset(
+    ["fc", "afc", "cf", "sc", "ac", "as", "ss", "ssc", "club", "de", "del", "la", "le", "the", "and", "of", "hove", "04", "1899", "1860", "real", "saint", "st", "sporting", "athletic", "atletico", "borussia", "racing", "olympique", "stade", "inter", "internazionale", "cd", "ud", "rc", "sv", "vfb", "vfl", "tsg", "fsv", "rb", "red", "bull", "hotspur", "county", "town", "north", "south", "west", "east", "new", "old", "manchester", "london", "city"]
+)
+
+
+@dataclass(frozen=True)
+class ClubMention:
+    club: ClubRef
+    start: int  # character offsets in Doc.text
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    sent: int
+    kind: str  # name, alias, nickname, ground, place, description, partial, person
+
+
+@dataclass
+class _Surface:
+    clubs: list[ClubRef]
+    kind: str
+    exact_case: str | None = None  # short all-caps aliases ("PSG") must match as written
+    need_cap: bool = False
+
+
+class ClubMatcher:
+    """Precompiled lookup tables for one ReferenceData; ``find(doc)`` is the per-article step."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self.reference = reference
+        self.surfaces: dict[tuple[str, ...], _Surface] = {}
+        self.partials: dict[str, list[ClubRef]] = {}
+        self.places: dict[tuple[str, ...], list[ClubRef]] = {}
+        self.country_of: dict[str, str] = {}
+        self.league_of: dict[str, str] = {}
+        for club in reference.clubs:
+            self.country_of[club.name] = fold(club.country)
+            self.league_of[club.name] = fold(club.league)
+            for name in (club.name, *club.aliases):
+                self._add(name, club, "name" if name == club.name else "alias")
+                for part in fold(name).split():
+                    if part not in _GENERIC_PARTS and len(part) > 2 and not part.isdigit():
+                        bucket = self.partials.setdefault(part, [])
+                        if club not in bucket:
+                            bucket.append(club)
+            for nick in club.nicknames:
+                self._add(nick, club, "nickname")
+                words = fold(nick).split()
+                if words and words[0] == "the" and len(words) > 1:
+                    self._add(" ".join(words[1:]), club, "nickname", need_cap=True)
+            for ground in club.grounds:
+                self._add(ground, club, "ground")
+            for place in club.places:
+                key = tuple(fold(place).split())
+                if key:
+                    bucket = self.places.setdefault(key, [])
+                    if club not in bucket:
+                        bucket.append(club)
+        self.max_place = max((len(k) for k in self.places), default=1)
+
+    def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
+        key = tuple(fold_token(t) for t in _surface_tokens(surface))
+        if not key or len(key) > MAX_NGRAM:
+            return
+        stripped = surface.replace(".", "").replace(" ", "")
+        exact = surface if (len(stripped) <= 4 and stripped.isupper()) else None
+        entry = self.surfaces.get(key)
+        if entry is None:
+            self.surfaces[key] = _Surface([club], kind, exact, need_cap)
+            return
+        if club not in entry.clubs:
+            entry.clubs.append(club)
+        # a full name or alias of one club beats a nickname shared with others
+        rank = {"name": 0, "alias": 1, "ground": 2, "nickname": 3}
+        if rank.get(kind, 4) < rank.get(entry.kind, 4):
+            entry.kind = kind
+            entry.clubs.remove(club)
+            entry.clubs.insert(0, club)
+
+    # ------------------------------------------------------------------ per article
+
+    def find(self, doc: Doc, blocked: set[int] | None = None) -> list[ClubMention]:
+        tokens = doc.tokens
+        blocked = blocked or set()
+        raw: list[tuple[int, int, _Surface | None, str, list[ClubRef]]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if i in blocked:
+                i += 1
+                continue
+            hit = self._match_at(tokens, i, n)
+            if hit is not None:
+                length, surface = hit
+                raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))
+                i += length
+                continue
+            tok = tokens[i]
+            if tok.cap and tok.key in self.partials:
+                raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
+            i += 1
+        descriptions = self._descriptions(doc, {p for s, e, *_ in raw for p in range(s, e)},
+                                          blocked)
+        raw.extend(descriptions)
+        raw.sort(key=lambda r: r[0])
+        return self._resolve(doc, raw)
+
+    def _match_at(self, tokens: list[Token], i: int, n: int) -> tuple[int, _Surface] | None:
+        sent = tokens[i].sent
+        for length in range(min(MAX_NGRAM, n - i), 0, -1):
+            window = tokens[i : i + length]
+            if window[-1].sent != sent:
+                continue
+            key = tuple(t.key for t in window)
+            surface = self.surfaces.get(key)
+            if surface is None:
+                continue
+            if surface.exact_case is not None:
+                written = "".join(t.text for t in window).replace(".", "")
+                if written != surface.exact_case.replace(".", "").replace(" ", ""):
+                    continue
+            significant = [t for t in window if t.key not in ("the", "of", "and", "&", "de")]
+            if surface.need_cap and not all(t.cap for t in significant):
+                continue
+            if surface.kind in ("name", "alias") and not any(t.cap or t.key[:1].isdigit()
+                                                              for t in significant):
+                continue  # "city", "forest" in lower case are words, not clubs
+            if surface.kind == "nickname" and length > 1 and not any(
+                t.cap for t in window[1:]
+            ):
+                continue
+            return length, surface
+        return None
+
+    def _descriptions(
+        self, doc: Doc, taken: set[int], blocked: set[int]
+    ) -> list[tuple[int, int, _Surface | None, str, list[ClubRef]]]:
+        """"the Serie A side", "the Bergamo club", "the Italian outfit", "the Saudi Pro League club"."""
+        found: list[tuple[int, int, _Surface | None, str, list[ClubRef]]] = []
+        tokens = doc.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.key != "the" or i in taken or i in blocked:
+                continue
+            j = i + 1
+            leagues: tuple[str, ...] = ()
+            country: str | None = None
+            place_clubs: list[ClubRef] | None = None
+            limit = min(n, i + 8)
+            while j < limit and tokens[j].sent == tok.sent:
+                key = tokens[j].key
+                if key in CLUB_NOUNS:
+                    break
+                matched = False
+                for length in (4, 3, 2, 1):
+                    phrase = " ".join(t.key for t in tokens[j : j + length])
+                    if phrase in LEAGUE_WORDS and tokens[j].cap:
+                        leagues = LEAGUE_WORDS[phrase]
+                        j += length
+                        matched = True
+                        break
+                    place = tuple(t.key for t in tokens[j : j + length])
+                    if place in self.places and length <= self.max_place:
+                        place_clubs = self.places[place]
+                        j += length
+                        matched = True
+                        break
+                if matched:
+                    continue
+                if key in NATIONALITY_COUNTRY and tokens[j].cap:
+                    country = NATIONALITY_COUNTRY[key]
+                elif key in DESCRIPTOR_FILLERS or key in ("pro", "-"):
+                    pass
+                else:
+                    break
+                j += 1
+            if j >= n or tokens[j].key not in CLUB_NOUNS or tokens[j].sent != tok.sent:
+                continue
+            if not (leagues or country or place_clubs):
+                continue
+            # "the Serie A side Atalanta": apposition, the name that follows is the mention
+            if j + 1 < n and tokens[j + 1].cap and tokens[j + 1].sent == tok.sent and (
+                self._match_at(tokens, j + 1, n) is not None
+            ):
+                continue
+            candidates = [
+                club
+                for club in (place_clubs if place_clubs is not None else self.reference.clubs)
+                if (not leagues or self.league_of.get(club.name, "") in leagues)
+                and (country is None or self.country_of.get(club.name, "") == country)
+            ]
+            if candidates:
+                found.append((i, j + 1, None, "description", candidates))
+        return found
+
+    def _resolve(
+        self, doc: Doc, raw: list[tuple[int, int, _Surface | None, str, list[ClubRef]]]
+    ) -> list[ClubMention]:
+        tokens = doc.tokens
+        definite: Counter[str] = Counter()
+        for _s, _e, _surface, kind, clubs in raw:
+            if len(clubs) == 1 and kind in ("name", "alias", "ground"):
+                definite[clubs[0].name] += 1
+        last_seen: dict[str, int] = {}
+        mentions: list[ClubMention] = []
+        for s, e, _surface, kind, clubs in raw:
+            club: ClubRef | None = None
+            if len(clubs) == 1 and kind not in ("partial", "description"):
+                club = clubs[0]
+            elif kind == "description":
+                seen = [c for c in clubs if c.name in last_seen]
+                if seen:
+                    club = max(seen, key=lambda c: last_seen[c.name])
+                else:
+                    later = [c for c in clubs if definite[c.name]]
+                    if len(later) == 1:
+                        club = later[0]
+            else:
+                seen = [c for c in clubs if c.name in last_seen]
+                if seen:
+                    club = max(seen, key=lambda c: last_seen[c.name])
+                else:
+                    counted = [c for c in clubs if definite[c.name]]
+                    if counted:
+                        club = max(counted, key=lambda c: definite[c.name])
+                    elif (kind != "partial" and kind != "nickname") or (kind == "nickname" and len(clubs) == 1):
+                        club = clubs[0]
+            if club is None:
+                continue
+            last_seen[club.name] = s
+            first, last = tokens[s], tokens[e - 1]
+            mentions.append(ClubMention(club, first.start, last.end, s, e, first.sent, kind))
+        return mentions
+
+
+def _surface_tokens(surface: str) -> list[str]:
+    from bot.extraction.textutil import _WORD
+
+    text = surface.replace("\u2019", "'")
+    return [m.group(0) for m in _WORD.finditer(text)]

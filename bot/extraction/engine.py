@@ -1,0 +1,590 @@
+"""The extraction pipeline: text in, ``Extraction`` out. Pure and deterministic.
+
+    clean + split -> outlets -> clubs -> names -> entities + roles -> descriptions
+    -> current clubs -> links (per sentence, aggregated per player and club) -> fees
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
+from bot.extraction.clubs import ClubMatcher, ClubMention
+from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
+from bot.extraction.lexicon import NATIONALITY_COUNTRY
+from bot.extraction.links import (
+    LinkEvidence,
+    PlayerRef,
+    SentenceView,
+    clause_spans,
+    has_pronoun,
+    is_history,
+    pair_links,
+    reference_year,
+    replaced_entities,
+)
+from bot.extraction.money import parse_money
+from bot.extraction.people import (
+    Entity,
+    PeopleIndex,
+    assign_roles,
+    find_descriptors,
+    find_names,
+    group_entities,
+    resolve_descriptors,
+)
+from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
+from bot.extraction.sources import OutletMatcher, OutletMention
+from bot.extraction.status import find_cues
+from bot.extraction.textutil import Doc, build_doc, clean_text, split_header
+from bot.reference import ClubRef, OutletRef, ReferenceData
+from bot.text import fold
+
+log = logging.getLogger(__name__)
+
+_WANT_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?|is\s+keen|are\s+keen|seeks?|is\s+eager|hopes?\s+to"
+    r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
+    r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with))",
+    re.I,
+)
+_CREDIT_NAME = re.compile(
+    r"(?:according\s+to|via|as\s+per|reported\s+by|revealed\s+by|reports\s+from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'.&-]*|of|de|del|dello|della)(?:\s+(?:[A-Z][\w'.&-]*|of|de|del|dello|della)){0,3})",
+)
+
+
+@dataclass
+class _Article:
+    doc: Doc
+    outlets: list[OutletMention]
+    clubs: list[ClubMention]
+    entities: list[Entity]
+    views: list[SentenceView]
+
+
+class Extractor:
+    """Compile the reference data once; call ``extract`` for each article."""
+
+    def __init__(self, reference: ReferenceData, *, strict: bool = False) -> None:
+        self.reference = reference
+        self.strict = strict
+        self.clubs = ClubMatcher(reference)
+        self.outlets = OutletMatcher(reference)
+        self.people = PeopleIndex(reference)
+        self.club_by_name = {club.name: club for club in reference.clubs}
+        stop: set[str] = set()
+        for club in reference.clubs:
+            for place in club.places:
+                stop.update(fold(place).split())
+            stop.update(fold(club.country).split())
+        stop.update(NATIONALITY_COUNTRY.values())
+        stop.discard("")
+        self.stop_extra = frozenset(stop)
+
+    # ------------------------------------------------------------------ public
+
+    def extract(
+        self, text: str, *, published: date | None = None, source: str | None = None
+    ) -> Extraction:
+        try:
+            return self._extract(text, published, source)
+        except Exception:  # never let one odd article stop ingestion
+            if self.strict:
+                raise
+            log.exception("extraction failed; returning an empty result")
+            return Extraction(published=published)
+
+    def outlet_for_source(self, source: str | None) -> OutletRef | None:
+        return self.outlets.publisher(source)
+
+    # ------------------------------------------------------------------ pipeline
+
+    def _extract(self, text: str, published: date | None, source: str | None) -> Extraction:
+        header_date, header_source, body = split_header(text or "")
+        published = published or header_date
+        source = source or header_source
+        doc = build_doc(clean_text(body))
+        art = self._analyse(doc)
+        ref_year = reference_year(doc, published.year if published else None)
+        self._current_clubs(art, ref_year)
+        evidences = self._links(art, ref_year)
+        result = Extraction(published=published)
+        publisher = self.outlets.publisher(source)
+        outlets = self._outlet_names(art)
+        result.outlets = outlets
+        result.links = self._aggregate(art, evidences, outlets, publisher)
+        result.fees = self._fees(art, ref_year)
+        self._fill_people(art, result)
+        return result
+
+    def _analyse(self, doc: Doc) -> _Article:
+        outlet_mentions = self.outlets.find(doc)
+        blocked = {i for m in outlet_mentions for i in range(m.tok_start, m.tok_end)}
+        club_mentions = self.clubs.find(doc, blocked)
+        club_tokens = {i for m in club_mentions for i in range(m.tok_start, m.tok_end)}
+        names = find_names(doc, blocked | club_tokens, self.stop_extra)
+        entities = group_entities(names, self.people)
+        assign_roles(doc, entities)
+        by_token_end = {m.tok_end: m for m in outlet_mentions}
+        club_by_end = {m.tok_end: m for m in club_mentions}
+        tokens = doc.tokens
+        for ent in entities:
+            for mention in ent.mentions:
+                k = mention.tok_start
+                # "Sky's Florian Plettenberg", "O Jogo's Filipe Dias": a journalist
+                if k >= 2 and tokens[k - 1].key in ("'s", "'") and k - 1 in by_token_end:
+                    if ent.role_strength < 4:
+                        ent.role, ent.role_strength = "journalist", 4
+                # "Spurs boss Jose Mourinho", "Juventus director general Beppe Marotta"
+                for back in (1, 2, 3):
+                    club = club_by_end.get(k - back)
+                    if club is None:
+                        continue
+                    role = role_noun_after(doc, club)
+                    if role is None:
+                        break
+                    if ent.is_player or ent.role_strength < 4:
+                        if ent.ref is None:
+                            ent.role, ent.role_strength = role, 4
+                    if ent.person_club is None:
+                        ent.person_club = club.club
+                    break
+        for ent in entities:
+            if not ent.is_player and ent.person_club is None and ent.ref is not None:
+                if ent.ref.club:
+                    ent.person_club = self.club_by_name.get(ent.ref.club)
+        # "Alonso's side", "Slot's men": the club that person works for
+        extra: list[ClubMention] = []
+        for ent in entities:
+            if ent.is_player or ent.person_club is None:
+                continue
+            for mention in ent.mentions:
+                j = mention.tok_end
+                if (
+                    mention.possessive
+                    and j + 1 < len(tokens)
+                    and tokens[j + 1].key in ("side", "team", "men", "charges", "squad", "outfit")
+                ):
+                    extra.append(ClubMention(ent.person_club, mention.start, tokens[j + 1].end,
+                                             mention.tok_start, j + 2, mention.sent, "person"))
+                elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 40]) and (
+                    ent.role in ("manager", "coach", "director", "president", "owner")
+                ):
+                    extra.append(ClubMention(ent.person_club, mention.start, mention.end,
+                                             mention.tok_start, mention.tok_end, mention.sent,
+                                             "person"))
+        if extra:
+            club_mentions = sorted(club_mentions + extra, key=lambda m: m.tok_start)
+        club_starts = {m.tok_start: m.tok_end for m in club_mentions if m.kind != "person"}
+        name_tokens = {i for e in entities for m in e.mentions for i in range(m.tok_start, m.tok_end)}
+        descriptors = find_descriptors(doc, club_starts, blocked | name_tokens)
+        resolve_descriptors(doc, descriptors, entities)
+        # sentence views
+        views = [SentenceView(sent) for sent in doc.sentences]
+        for ent in entities:
+            for mention in ent.mentions:
+                views[mention.sent].players.append(
+                    PlayerRef(ent, mention.tok_start, mention.tok_end, mention.start, mention.end,
+                              True)
+                )
+        desc_club_tokens: dict[int, Entity] = {}
+        for desc in descriptors:
+            if desc.entity < 0 or desc.role is not None:
+                continue
+            ent = entities[desc.entity]
+            first, last = tokens[desc.tok_start], tokens[desc.tok_end - 1]
+            views[desc.sent].players.append(
+                PlayerRef(ent, desc.tok_start, desc.tok_end, first.start, last.end, False)
+            )
+            if desc.club_tokens is not None:
+                desc_club_tokens[desc.club_tokens[0]] = ent
+        for mention in club_mentions:
+            role = club_role(doc, mention)
+            if mention.kind == "person":
+                role = role if role in ("former",) else None
+            elif role_noun_after(doc, mention) is not None and role != "target":
+                role = "employer"
+            if mention.tok_start in desc_club_tokens:
+                role = "from"
+                desc_club_tokens[mention.tok_start].set_current(mention.club, 4)
+            views[mention.sent].clubs.append((mention, role))
+        for view in views:
+            view.players.sort(key=lambda p: p.tok_start)
+            view.cues = find_cues(view.sent.text)
+            view.replaced = replaced_entities(doc, view.sent, view.players)
+        return _Article(doc, outlet_mentions, club_mentions, entities, views)
+
+    # ------------------------------------------------------------------ current clubs
+
+    def _current_clubs(self, art: _Article, ref_year: int | None) -> None:
+        doc = art.doc
+        tokens = doc.tokens
+        club_by_end: dict[int, ClubMention] = {}
+        for mention in art.clubs:
+            if mention.kind != "person":
+                club_by_end[mention.tok_end] = mention
+        for view in art.views:
+            sent = view.sent
+            for ref in view.players:
+                if not ref.explicit:
+                    continue
+                # "Atalanta's Teun Koopmeiners", "Stuttgart centre-back Waldemar Anton"
+                for back in range(0, 7):
+                    end = ref.tok_start - back
+                    if end <= sent.tok_start:
+                        break
+                    club = club_by_end.get(end)
+                    if club is None:
+                        continue
+                    only_mods, saw_head = gap_is_modifier(doc, end, ref.tok_start)
+                    role = club_role(doc, club)
+                    if only_mods and saw_head and role not in ("target", "former", "to"):
+                        ref.entity.set_current(club.club, 5)
+                    break
+                # "Koopmeiners, the Atalanta midfielder," / "Anton (Stuttgart)"
+                j = ref.tok_end
+                if j + 2 < sent.tok_end and tokens[j].key in (",", "(") :
+                    k = j + 1
+                    if tokens[k].key == "the":
+                        k += 1
+                    for mention, _role in view.clubs:
+                        if mention.tok_start == k:
+                            after = mention.tok_end
+                            if tokens[j].key == "(" and after < sent.tok_end and tokens[after].key == ")":
+                                ref.entity.set_current(mention.club, 3)
+                            elif (after < sent.tok_end and tokens[after].key in ("'s",)) or (
+                                after < sent.tok_end and gap_is_modifier(doc, after, after + 1)[1]
+                            ):
+                                ref.entity.set_current(mention.club, 4)
+            players = {p.entity.index: p.entity for p in view.players if p.entity.is_player}
+            history = is_history(sent.text, ref_year)
+            for mention, role in view.clubs:
+                if role in ("seller", "from") or (role == "history" and history):
+                    targets = list(players.values())
+                    if len(targets) > 1:
+                        # the player nearest the club mention in the same clause
+                        targets = [min(
+                            (p for p in view.players if p.entity.is_player),
+                            key=lambda p: abs(p.tok_start - mention.tok_start),
+                        ).entity]
+                    for ent in targets:
+                        strength = {"seller": 3, "history": 3}.get(role or "", 2)
+                        ent.set_current(mention.club, strength)
+
+    # ------------------------------------------------------------------ links
+
+    def _links(self, art: _Article, ref_year: int | None) -> list[LinkEvidence]:
+        doc = art.doc
+        evidences: list[LinkEvidence] = []
+        last_player: tuple[int, Entity] | None = None  # (sentence index, entity)
+        last_suitors: tuple[int, list[ClubMention]] | None = None
+        for view in art.views:
+            sent = view.sent
+            explicit_players = [p for p in view.players if p.entity.is_player]
+            suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
+            strong = any(c.status.rank >= Status.CONTACT.rank and not c.negated
+                         for c in view.cues)
+            # a sentence about the topic player without naming him: "bid for him", "This came
+            # after a bid from Newcastle"
+            if not explicit_players and suitors and last_player is not None and strong:
+                s_index, ent = last_player
+                near = sent.index - s_index <= 1 and doc.sentences[s_index].para == sent.para
+                if (near or (sent.index - s_index <= 2 and has_pronoun(sent.text))) and (
+                    ent.current_club is None
+                    or any(c.club.name != ent.current_club.name for c in suitors)
+                ):
+                    view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
+                                                  sent.start, sent.start, False, True))
+            # a club's list of targets continued in the next sentence:
+            # "Spurs ... another target, while Leicester's Ben Chilwell is being monitored"
+            if explicit_players and last_suitors is not None and (
+                sent.index - last_suitors[0] <= 1
+            ):
+                self._topic_clubs(view, last_suitors[1])
+            found = pair_links(doc, view, ref_year)
+            evidences.extend(found)
+            found_clubs = [c for c, r in view.clubs if r in (None, "to", "target")
+                           and any(e.club.name == c.club.name for e in found)]
+            interest = any(c.status in (Status.INTEREST, Status.MONITORING) and not c.negated
+                           for c in view.cues)
+            if found_clubs:
+                last_suitors = (sent.index, found_clubs)
+            elif suitors and interest and not explicit_players:
+                last_suitors = (sent.index, suitors)
+            elif last_suitors is not None and sent.index - last_suitors[0] > 1:
+                last_suitors = None
+            players_here = [p for p in view.players if p.entity.is_player and not p.topic]
+            if players_here:
+                last_player = (sent.index, players_here[-1].entity)
+        return evidences
+
+    @staticmethod
+    def _topic_clubs(view: SentenceView, clubs: list[ClubMention]) -> None:
+        text = view.sent.text
+        spans = clause_spans(text)
+        for cs, ce in spans:
+            refs = [p for p in view.players
+                    if p.explicit and p.entity.is_player and cs <= p.start - view.sent.start < ce]
+            if not refs:
+                continue
+            own = [c for c, r in view.clubs if r in (None, "to", "target")
+                   and cs <= c.start - view.sent.start < ce]
+            if own:
+                continue
+            cues = [c for c in view.cues if cs <= c.start < ce and not c.negated
+                    and c.status in (Status.INTEREST, Status.MONITORING, Status.CONTACT)]
+            if not cues:
+                continue
+            anchor = refs[0]
+            for club in clubs:
+                if anchor.entity.current_club is not None and (
+                    anchor.entity.current_club.name == club.club.name
+                ):
+                    continue
+                view.clubs.append((ClubMention(club.club, anchor.start, anchor.start,
+                                               anchor.tok_start, anchor.tok_start,
+                                               view.sent.index, "topic"), None))
+
+    def _aggregate(
+        self,
+        art: _Article,
+        evidences: list[LinkEvidence],
+        outlets: list[str],
+        publisher: OutletRef | None,
+    ) -> list[LinkFact]:
+        grouped: dict[tuple[int, str], list[LinkEvidence]] = {}
+        for ev in evidences:
+            grouped.setdefault((ev.player.index, ev.club.name), []).append(ev)
+        credited_by_sent: dict[int, list[str]] = {}
+        for m in art.outlets:
+            credited_by_sent.setdefault(m.sent, []).append(m.name)
+        for ent in art.entities:
+            if ent.role == "journalist":
+                for mention in ent.mentions:
+                    credited_by_sent.setdefault(mention.sent, []).append(self._person_name(ent))
+        links: list[LinkFact] = []
+        for (_pid, _club), items in grouped.items():
+            player = items[0].player
+            club = items[0].club
+            if player.current_club is not None and player.current_club.name == club.name:
+                continue
+            positive = [e for e in items if e.status is not None and e.status not in (
+                Status.DENIED,)]
+            if not positive:
+                continue  # a denial alone is not a link
+            statuses = [e.status for e in positive if e.status is not None]
+            status = Status.strongest(statuses)
+            if any(e.denial for e in items) and status.rank < Status.DONE.rank:
+                denial_only = [e for e in items if e.denial]
+                if all(e.sentence.index >= max(p.sentence.index for p in positive)
+                       for e in denial_only):
+                    status = Status.DENIED
+            best = max(positive, key=lambda e: (e.confidence, -e.sentence.index))
+            confidence = min(0.98, best.confidence + 0.04 * (len({e.sentence.index
+                                                                    for e in positive}) - 1))
+            sources = self._sources_for(best, art, credited_by_sent, outlets, publisher)
+            links.append(
+                LinkFact(
+                    player=player.canonical,
+                    to_club=club.name,
+                    from_club=player.current_club.name if player.current_club else None,
+                    status=status,
+                    confidence=round(confidence, 2),
+                    evidence=best.sentence.text,
+                    sources=tuple(sources),
+                )
+            )
+        return links
+
+    def _sources_for(
+        self,
+        ev: LinkEvidence,
+        art: _Article,
+        credited_by_sent: dict[int, list[str]],
+        outlets: list[str],
+        publisher: OutletRef | None,
+    ) -> list[str]:
+        here = credited_by_sent.get(ev.sentence.index)
+        if not here:
+            para = ev.sentence.para
+            here = [name for s in art.doc.sentences if s.para == para
+                    for name in credited_by_sent.get(s.index, [])]
+        if not here:
+            here = list(outlets)
+        if not here and publisher is not None:
+            here = [publisher.name]
+        return list(dict.fromkeys(here))
+
+    # ------------------------------------------------------------------ fees
+
+    def _fees(self, art: _Article, ref_year: int | None) -> list[FeeFact]:
+        doc = art.doc
+        fees: list[FeeFact] = []
+        seen: set[tuple[int, int, str]] = set()
+        last_player: tuple[int, Entity] | None = None
+        figures = parse_money(doc.text)
+        fig_index = 0
+        for view in art.views:
+            sent = view.sent
+            sent_figures = []
+            while fig_index < len(figures) and figures[fig_index].start < sent.end:
+                if figures[fig_index].start >= sent.start:
+                    sent_figures.append(figures[fig_index])
+                fig_index += 1
+            players = [p for p in view.players if p.entity.is_player and not p.topic]
+            history = is_history(sent.text, ref_year)
+            clauses = clause_spans(sent.text)
+            for money in sent_figures:
+                rel_start, rel_end = money.start - sent.start, money.end - sent.start
+                clause_start = 0
+                for cs, ce in clauses:
+                    if cs <= rel_start < ce:
+                        clause_start = cs
+                ctx = FeeContext(sent.text[max(0, clause_start - 0) : rel_start][-120:],
+                                 sent.text[rel_end:][:120])
+                if not_a_player_fee(ctx):
+                    continue
+                kind = fee_kind(money, ctx)
+                if history and kind.value == "fee":
+                    continue
+                player = self._fee_player(doc, money.start, money.end, players)
+                if player is None:
+                    if (
+                        last_player is not None
+                        and sent.index - last_player[0] <= 2
+                        and doc.sentences[last_player[0]].para >= sent.para - 1
+                        and fee_words(sent.text)
+                        and not any(c for c, r in view.clubs if r is None and len(players) == 0
+                                    and False)
+                    ):
+                        player = last_player[1]
+                    else:
+                        continue
+                key = (player.index, money.amount, money.currency)
+                if key in seen:
+                    continue
+                seen.add(key)
+                to_club: str | None = None
+                if not clubless(kind):
+                    to_club = self._paying_club(view, player, money.start)
+                fees.append(
+                    FeeFact(player=player.canonical, to_club=to_club, amount=money.amount,
+                            currency=money.currency, kind=kind, evidence=sent.text)
+                )
+            if players:
+                last_player = (sent.index, players[-1].entity)
+        return fees
+
+    @staticmethod
+    def _fee_player(doc: Doc, start: int, end: int, players: list[PlayerRef]) -> Entity | None:
+        if not players:
+            return None
+        best: tuple[float, Entity] | None = None
+        for ref in players:
+            if ref.end <= start:
+                gap = doc.text[ref.end : start]
+                distance = len(gap)
+                if ref.explicit and not ref.entity.is_player:
+                    continue
+            else:
+                gap = doc.text[end : ref.start]
+                distance = len(gap) * (0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s",
+                                                       gap + " ") else 1.0)
+            if best is None or distance < best[0]:
+                best = (distance, ref.entity)
+        return best[1] if best else None
+
+    @staticmethod
+    def _paying_club(view: SentenceView, player: Entity, offset: int) -> str | None:
+        candidates = [
+            mention for mention, role in view.clubs
+            if role not in ("former", "against", "seller", "from", "employer")
+            and (player.current_club is None or mention.club.name != player.current_club.name)
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda m: abs(m.start - offset)).club.name
+
+    # ------------------------------------------------------------------ people and outlets
+
+    def _person_name(self, ent: Entity) -> str:
+        if ent.ref is not None and len(ent.keys) <= len(fold(ent.ref.name).split()):
+            return ent.ref.name
+        if ent.ref is not None and fold(ent.ref.name) != " ".join(ent.keys):
+            return ent.ref.name
+        return ent.canonical
+
+    def _outlet_names(self, art: _Article) -> list[str]:
+        names: list[str] = [m.name for m in art.outlets]
+        known = {fold(n) for n in names}
+        for ent in art.entities:
+            if ent.role == "journalist":
+                names.append(self._person_name(ent))
+        entity_keys = {" ".join(e.keys) for e in art.entities}
+        club_names = {fold(c.club.name) for c in art.clubs}
+        for sent in art.doc.sentences:
+            if "ccording" not in sent.text and "via" not in sent.text and "per " not in sent.text \
+                    and " by " not in sent.text:
+                continue
+            for match in _CREDIT_NAME.finditer(sent.text):
+                name = match.group(1).strip(" .'")
+                key = fold(name)
+                if not key or key in known or key in entity_keys or key in club_names:
+                    continue
+                if any(key.endswith(k) or k.endswith(key) for k in entity_keys if k):
+                    continue
+                if self.clubs.surfaces.get(tuple(key.split())) is not None:
+                    continue
+                if key in ("reports", "report", "sources", "a report", "multiple sources"):
+                    continue
+                names.append(name)
+                known.add(key)
+        return list(dict.fromkeys(names))
+
+    def _fill_people(self, art: _Article, result: Extraction) -> None:
+        in_links = {link.player for link in result.links} | {fee.player for fee in result.fees}
+        players: list[PlayerFact] = []
+        people: list[PersonFact] = []
+        seen_people: set[str] = set()
+        for ent in art.entities:
+            if ent.is_player:
+                if ent.canonical in in_links or ent.current_club is not None or (
+                    ent.player_evidence > 0
+                ):
+                    players.append(PlayerFact(ent.canonical, ent.current_club.name
+                                              if ent.current_club else None))
+            else:
+                name = self._person_name(ent)
+                if name not in seen_people:
+                    seen_people.add(name)
+                    people.append(PersonFact(name, ent.role or "manager"))
+        result.players = players
+        result.people = people
+
+
+_DEFAULT: dict[int, Extractor] = {}
+
+
+def extract(
+    text: str,
+    reference: ReferenceData,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+) -> Extraction:
+    """One-off extraction; reuses a compiled Extractor per ReferenceData object."""
+    key = id(reference)
+    extractor = _DEFAULT.get(key)
+    if extractor is None or extractor.reference is not reference:
+        if len(_DEFAULT) > 8:
+            _DEFAULT.clear()
+        extractor = Extractor(reference)
+        _DEFAULT[key] = extractor
+    return extractor.extract(text, published=published, source=source)
+
+
+__all__ = ["ClubRef", "Extractor", "extract"]

@@ -1,0 +1,158 @@
+"""Word lists that describe how transfer prose is written (not data about particular clubs).
+
+Everything here is lower-case folded ASCII, compared against ``Token.key``.
+"""
+
+from __future__ import annotations
+
+# Nouns that describe a player: "the Dutch star", "Stuttgart centre-back Waldemar Anton".
+PLAYER_NOUNS: frozenset[str] = frozenset(
+    ["star", "player", "midfielder", "defender", "centre-back", "center-back", "centreback", "centre-half", "center-half", "full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward", "striker", "attacker", "goalkeeper", "keeper", "'keeper", "shot-stopper", "stopper", "playmaker", "talent", "youngster", "teenager", "prodigy", "international", "ace", "man", "captain", "skipper", "frontman", "marksman", "hitman", "schemer", "enforcer", "anchorman", "sensation", "wonderkid", "starlet", "gem", "target", "signing", "loanee", "academy", "graduate", "product", "midfield-maestro", "maestro", "veteran", "full-back", "no.", "talisman", "powerhouse", "frenchman", "englishman", "dutchman", "spaniard", "welshman", "scotsman", "irishman", "dane", "swede", "norwegian", "argentine", "argentinian", "brazilian", "portuguese", "italian", "german", "belgian", "croatian", "serbian", "uruguayan", "colombian", "nigerian", "senegalese", "ghanaian", "ivorian", "moroccan", "egyptian", "algerian", "cameroonian", "japanese", "korean", "american", "mexican", "canadian", "austrian", "swiss", "polish", "pole", "ukrainian", "turk", "turkish", "greek", "czech", "slovakian", "slovenian", "hungarian", "romanian", "bulgarian", "ecuadorian", "chilean", "peruvian", "paraguayan", "venezuelan", "australian", "jamaican", "malian", "guinean", "gabonese", "scot", "spaniard", "georgian", "albanian", "kosovan", "bosnian", "montenegrin", "icelander", "finn"]
+)
+
+# Player nouns used as a position after a club name: "Chelsea midfielder Conor Gallagher".
+POSITION_NOUNS: frozenset[str] = frozenset(
+    ["star", "player", "midfielder", "defender", "centre-back", "center-back", "centreback", "centre-half", "center-half", "full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward", "striker", "attacker", "goalkeeper", "keeper", "'keeper", "shot-stopper", "playmaker", "talent", "youngster", "teenager", "prodigy", "ace", "captain", "skipper", "frontman", "marksman", "hitman", "schemer", "enforcer", "sensation", "wonderkid", "starlet", "gem", "loanee", "graduate", "man", "talisman", "veteran", "no.", "hotshot", "academy"]
+)
+
+# Role nouns that mark a non-player: "Spurs boss Jose Mourinho", "sporting director X".
+ROLE_NOUNS: dict[str, str] = {
+    "manager": "manager",
+    "boss": "manager",
+    "gaffer": "manager",
+    "coach": "coach",
+    "head coach": "coach",
+    "assistant": "coach",
+    "trainer": "coach",
+    "tactician": "manager",
+    "director": "director",
+    "sporting director": "director",
+    "technical director": "director",
+    "director of football": "director",
+    "football director": "director",
+    "chairman": "president",
+    "chairwoman": "president",
+    "president": "president",
+    "vice-president": "president",
+    "owner": "owner",
+    "co-owner": "owner",
+    "chief": "executive",
+    "chief executive": "executive",
+    "ceo": "executive",
+    "executive": "executive",
+    "supremo": "executive",
+    "agent": "agent",
+    "super-agent": "agent",
+    "superagent": "agent",
+    "intermediary": "agent",
+    "representative": "agent",
+    "adviser": "agent",
+    "advisor": "agent",
+    "journalist": "journalist",
+    "reporter": "journalist",
+    "correspondent": "journalist",
+    "insider": "journalist",
+    "expert": "journalist",
+    "pundit": "pundit",
+    "presenter": "pundit",
+    "commentator": "pundit",
+    "scout": "scout",
+    "chief scout": "scout",
+    "general": "director",
+    "recruitment": "director",
+    "sir": "owner",
+}
+
+# Nouns heading a club description: "the Serie A side", "the Bergamo club".
+CLUB_NOUNS: frozenset[str] = frozenset(
+    ["club", "side", "outfit", "team", "giants", "champions", "holders", "hierarchy", "board", "club's", "side's", "outfit's", "heavyweights", "powerhouse", "rivals", "strugglers", "leaders", "newcomers", "minnows"]
+)
+
+# Words a description may carry between "the" and its head noun.
+DESCRIPTOR_FILLERS: frozenset[str] = frozenset(
+    ["in-form", "out-of-favour", "out-of-form", "highly-rated", "highly", "rated", "in-demand", "talented", "young", "experienced", "versatile", "former", "dutch", "new", "exciting", "prolific", "powerful", "towering", "tricky", "teenage", "impressive", "promising", "reigning", "defending", "ambitious", "big", "wealthy", "cash-rich", "rich", "mighty", "former", "current", "star", "attacking", "defensive", "creative", "dynamic", "pacy", "gifted", "left-footed", "right-footed", "midfield", "attacking-minded", "combative", "the", "sought-after", "coveted"]
+)
+
+# Adjectives of nationality -> country, for "the Italian outfit", "the Dutch star".
+NATIONALITY_COUNTRY: dict[str, str] = {
+    "english": "england",
+    "italian": "italy",
+    "german": "germany",
+    "spanish": "spain",
+    "french": "france",
+    "portuguese": "portugal",
+    "dutch": "netherlands",
+    "scottish": "scotland",
+    "welsh": "wales",
+    "turkish": "turkey",
+    "saudi": "saudi arabia",
+    "american": "united states",
+    "belgian": "belgium",
+    "greek": "greece",
+    "austrian": "austria",
+    "swiss": "switzerland",
+    "brazilian": "brazil",
+    "argentine": "argentina",
+    "argentinian": "argentina",
+    "mexican": "mexico",
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "danish": "denmark",
+    "norwegian": "norway",
+    "swedish": "sweden",
+    "croatian": "croatia",
+    "serbian": "serbia",
+    "czech": "czech republic",
+    "polish": "poland",
+    "qatari": "qatar",
+    "emirati": "united arab emirates",
+    "japanese": "japan",
+    "chinese": "china",
+    "australian": "australia",
+    "canadian": "canada",
+    "irish": "ireland",
+    "ligue": "france",
+}
+
+# League words used in descriptions, folded -> folded league names that they may denote.
+LEAGUE_WORDS: dict[str, tuple[str, ...]] = {
+    "premier league": ("premier league",),
+    "serie a": ("serie a",),
+    "la liga": ("la liga", "laliga"),
+    "laliga": ("la liga", "laliga"),
+    "bundesliga": ("bundesliga",),
+    "ligue 1": ("ligue 1",),
+    "ligue un": ("ligue 1",),
+    "eredivisie": ("eredivisie",),
+    "primeira liga": ("primeira liga", "liga portugal"),
+    "liga portugal": ("primeira liga", "liga portugal"),
+    "saudi pro league": ("saudi pro league",),
+    "spl": ("saudi pro league", "scottish premiership"),
+    "mls": ("major league soccer", "mls"),
+    "major league soccer": ("major league soccer", "mls"),
+    "championship": ("championship", "efl championship"),
+    "scottish premiership": ("scottish premiership",),
+    "super lig": ("super lig", "super lig turkey"),
+    "pro league": ("saudi pro league", "belgian pro league", "pro league"),
+    "jupiler pro league": ("belgian pro league", "pro league"),
+}
+
+# Capitalised words that never start or make up a person's name.
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "his", "her", "they", "them", "their", "there", "here", "we", "our", "you", "your", "i", "my", "me", "us", "however", "although", "though", "but", "and", "or", "nor", "so", "yet", "also", "still", "even", "just", "only", "according", "notably", "meanwhile", "elsewhere", "indeed", "instead", "despite", "while", "whilst", "with", "without", "after", "before", "during", "since", "until", "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "if", "then", "than", "both", "either", "neither", "all", "some", "any", "many", "much", "more", "most", "few", "several", "each", "every", "other", "another", "no", "not", "yes", "now", "today", "tomorrow", "yesterday", "tonight", "last", "next", "first", "second", "third", "new", "old", "former", "ex", "current", "big", "top", "premier", "league", "serie", "la", "liga", "bundesliga", "ligue", "eredivisie", "champions", "europa", "conference", "cup", "fa", "efl", "carabao", "super", "world", "euro", "euros", "uefa", "fifa", "club", "clubs", "side", "team", "united", "city", "fc", "afc", "sc", "cf", "ac", "transfer", "transfers", "news", "rumour", "rumours", "gossip", "latest", "breaking", "exclusive", "update", "live", "report", "reports", "reported", "sources", "source", "via", "per", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "out", "over", "under", "about", "against", "between", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "summer", "winter", "spring", "autumn", "window", "deadline", "day", "week", "month", "year", "season", "mr", "mrs", "ms", "dr", "sir", "england", "scotland", "wales", "ireland", "northern", "france", "germany", "spain", "italy", "portugal", "netherlands", "holland", "belgium", "brazil", "argentina", "uruguay", "usa", "america", "europe", "africa", "asia", "saudi", "arabia", "london", "manchester", "liverpool", "madrid", "paris", "milan", "turin", "munich", "rome", "lisbon", "porto", "barcelona", "english", "scottish", "welsh", "irish", "french", "german", "spanish", "italian", "portuguese", "dutch", "belgian", "brazilian", "argentine", "argentinian", "american", "african", "european", "asian", "would", "could", "should", "will", "shall", "can", "may", "might", "must", "do", "does", "did", "done", "have", "has", "had", "having", "be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "go", "going", "gone", "said", "says", "say", "told", "tells", "tell", "reveal", "revealed", "claims", "claim", "claimed", "understand", "understands", "understood", "confirm", "confirmed", "thanks", "thank", "well", "ok", "okay", "yes", "no", "please", "oh", "sorry", "welcome", "read", "watch", "follow", "share", "click", "subscribe", "sign", "signed", "signing", "sky", "bbc", "espn", "goal", "talksport", "athletic", "mail", "sun", "mirror", "express", "times", "telegraph", "guardian", "independent", "standard", "star", "record", "marca", "sport", "mundo", "gazzetta", "stay", "tuned", "more", "less", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "player", "players", "star", "stars", "manager", "managers", "coach", "boss", "director", "chairman", "owner", "agent", "why", "what", "who", "where", "when", "which", "how", "do", "don't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "photo", "image", "images", "getty", "video", "watch", "related", "read", "also", "follow", "filed", "under", "profit", "sustainability", "rules", "psr", "ffp", "tam", "gam", "dp", "mls", "usmnt", "u21", "u23", "u19", "u18", "u17"]
+)
+
+# Lower-case words allowed inside a name: "Virgil van Dijk", "Erik ten Hag".
+NAME_PARTICLES: frozenset[str] = frozenset(
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "ten", "ter", "le", "la", "el", "al", "bin", "ibn", "mac", "y", "e"]
+)
+
+# Clue words for anaphoric pronouns.
+PRONOUNS_OBJ: frozenset[str] = frozenset({"him", "his"})
+
+# Words that, before a club, mean the club is not a suitor in this sentence.
+FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "old", "boyhood"})
+
+MONTHS: frozenset[str] = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)

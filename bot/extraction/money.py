@@ -1,0 +1,226 @@
+"""Money in transfer prose: "£51m", "€22.5 million (£19m)", "70m euros", "fifty million pounds",
+"£30m-£35m", "rising to £60m with add-ons", "£200,000-a-week".
+
+``parse_money(text)`` returns one ``Money`` per figure written, in order. A figure restated in
+another currency in brackets straight after it ("€22.5m (£19m)") is one ``Money`` with the
+restatement in ``alternates``; the first currency written wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SYMBOL = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "eur": "EUR",
+           "gbp": "GBP"}
+_WORD_CURRENCY = {
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "quid": "GBP", "gbp": "GBP",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "dollar": "USD", "dollars": "USD", "usd": "USD",
+}
+_MULT = {
+    "k": 1_000, "thousand": 1_000, "grand": 1_000,
+    "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mill": 1_000_000, "million": 1_000_000,
+    "millions": 1_000_000,
+    "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+}
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "half": 0.5,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT_RE = r"bn|billion|b|mn|mill|mil|million|millions|m|k|thousand|grand"
+_SYM_RE = r"US\$|£|€|\$|(?:USD|EUR|GBP)(?=\s?\d)"
+_WORDNUM = (
+    r"(?:(?:one|a|an)\s+hundred(?:\s+and)?\s+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred"
+    r"|one\s+hundred|half\s+a|a|an)"
+)
+_CUR_WORD_RE = r"pounds?|sterling|quid|euros?|dollars?|(?:GBP|EUR|USD)\b"
+
+# One figure: symbol form, number + currency word form, or spelt-out number form.
+_FIGURE = re.compile(
+    rf"(?P<sym>{_SYM_RE})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<mult>{_MULT_RE})\b)?"
+    rf"(?:\s+(?P<cw1>{_CUR_WORD_RE}))?"
+    rf"|(?<![\w£€$.,])(?P<num2>{_NUM})(?:\s?-?\s?(?P<mult2>{_MULT_RE}))?\s?(?P<cw2>{_CUR_WORD_RE})"
+    rf"|(?P<sym3>{_SYM_RE})?(?<![\w-])(?P<words>{_WORDNUM})[\s-]+(?P<mult3>million|billion|thousand)"
+    rf"(?:\s+(?P<cw3>{_CUR_WORD_RE}))?",
+    re.I,
+)
+# "£30-35m", "€40-50 million": the first number borrows the second's multiplier.
+_SHORT_RANGE = re.compile(
+    rf"(?P<sym>{_SYM_RE})\s?(?P<a>{_NUM})\s?(?:-|to)\s?(?P<b>{_NUM})\s?(?P<mult>{_MULT_RE})\b"
+    rf"(?:\s+(?P<cw>{_CUR_WORD_RE}))?",
+    re.I,
+)
+_PER_WEEK = re.compile(
+    r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:week|wk)\b|^\s?(?:p/?w|pw)\b|^\s?weekly\b"
+    r"|^\s?-?a-week\b",
+    re.I,
+)
+_PER_YEAR = re.compile(
+    r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:year|yr|season|annum)\b|^\s?(?:p/?a)\b"
+    r"|^\s?(?:annual|annually|yearly)\b|^\s?-?a-year\b",
+    re.I,
+)
+_ALT_OPEN = re.compile(r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?",
+                       re.I)
+_ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int
+    currency: str  # GBP, EUR, USD
+    start: int
+    end: int
+    text: str
+    period: str | None = None  # "week" or "year" for wages
+    alternates: tuple[tuple[int, str], ...] = ()  # the same figure restated in other currencies
+    range_with: int | None = None  # index of the other end of a written range
+
+
+def _num_value(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+def _words_value(words: str) -> float | None:
+    total = 0.0
+    for part in re.split(r"[\s-]+", words.lower()):
+        if part in ("and", ""):
+            continue
+        if part == "hundred":
+            total = (total or 1) * 100
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+        else:
+            return None
+    return total
+
+
+def _currency_of(sym: str | None, word: str | None) -> str | None:
+    if sym:
+        return _SYMBOL.get(sym.lower())
+    if word:
+        return _WORD_CURRENCY.get(word.lower())
+    return None
+
+
+def _scale(value: float, mult: str | None) -> int | None:
+    if mult:
+        factor = _MULT.get(mult.lower())
+        if factor is None:
+            return None
+        value *= factor
+    if value <= 0 or value > 5e12:
+        return None
+    return int(round(value))
+
+
+def _period(text: str, end: int) -> str | None:
+    tail = text[end : end + 20]
+    if _PER_WEEK.match(tail):
+        return "week"
+    if _PER_YEAR.match(tail):
+        return "year"
+    return None
+
+
+def _raw_figures(text: str) -> list[Money]:
+    found: list[Money] = []
+    taken_until = -1
+    for match in _SHORT_RANGE.finditer(text):
+        currency = _currency_of(match.group("sym"), match.group("cw"))
+        a = _scale(_num_value(match.group("a")), match.group("mult"))
+        b = _scale(_num_value(match.group("b")), match.group("mult"))
+        if currency and a and b and a < b:
+            mid = match.start("b")
+            a_end = match.end("a")
+            found.append(Money(a, currency, match.start(), a_end, text[match.start() : a_end]))
+            found.append(
+                Money(b, currency, mid, match.end(), text[mid : match.end()],
+                      _period(text, match.end()))
+            )
+    ranges = [(m.start, m.end) for m in found]
+    for match in _FIGURE.finditer(text):
+        if match.start() < taken_until or any(s <= match.start() < e for s, e in ranges):
+            continue
+        if match.group("num") is not None:
+            sym, num, mult, cw = (match.group("sym"), match.group("num"), match.group("mult"),
+                                  match.group("cw1"))
+            value = _scale(_num_value(num), mult)
+        elif match.group("num2") is not None:
+            sym, mult, cw = None, match.group("mult2"), match.group("cw2")
+            value = _scale(_num_value(match.group("num2")), mult)
+        else:
+            sym, mult, cw = match.group("sym3"), match.group("mult3"), match.group("cw3")
+            if not sym and not cw:
+                continue
+            words_value = _words_value(match.group("words").replace("half a", "half"))
+            value = _scale(words_value, mult) if words_value else None
+        currency = _currency_of(sym, cw)
+        if not currency or not value:
+            continue
+        # a bare "£5" or "$20" with no multiplier is only money if it is a plausible amount
+        if not mult and value < 1000 and not cw:
+            continue
+        end = match.end()
+        found.append(Money(value, currency, match.start(), end, text[match.start() : end],
+                           _period(text, end)))
+        taken_until = end
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def parse_money(text: str) -> list[Money]:
+    """Every money figure in ``text`` with restatements in other currencies folded in."""
+    raw = _raw_figures(text)
+    result: list[Money] = []
+    i = 0
+    while i < len(raw):
+        money = raw[i]
+        alternates: list[tuple[int, str]] = []
+        j = i + 1
+        cursor = money.end
+        # skip a period ("-a-week") written after the figure before looking for the bracket
+        opener = _ALT_OPEN.match(text[cursor : cursor + 30])
+        while opener and j < len(raw):
+            gap_start = cursor + opener.end()
+            if raw[j].start != gap_start or (raw[j].currency == money.currency and not alternates):
+                break
+            alternates.append((raw[j].amount, raw[j].currency))
+            cursor = raw[j].end
+            j += 1
+            tail = text[cursor : cursor + 25]
+            per = _PER_WEEK.match(tail) or _PER_YEAR.match(tail)
+            if per:
+                cursor += per.end()
+            opener = _ALT_SEP.match(text[cursor : cursor + 10])
+        if alternates:
+            money = Money(money.amount, money.currency, money.start, money.end, money.text,
+                          money.period, tuple(alternates))
+        result.append(money)
+        i = j if alternates else i + 1
+    # link the two ends of written ranges: "£30m-£35m", "between €40m and €50m", "£30-35m"
+    linked: list[Money] = []
+    for k, money in enumerate(result):
+        partner = None
+        if k + 1 < len(result):
+            nxt = result[k + 1]
+            gap = text[money.end : nxt.start]
+            if nxt.currency == money.currency and re.fullmatch(r"\s?(?:-|to|and)\s?", gap, re.I):
+                partner = k + 1
+        if partner is None and k > 0 and linked and linked[k - 1].range_with == k:
+            partner = k - 1
+        linked.append(Money(money.amount, money.currency, money.start, money.end, money.text,
+                            money.period, money.alternates, partner))
+    return linked

@@ -1,0 +1,482 @@
+"""People: name mentions, grouping them into one entity per person (full name, surname, typo,
+first name), telling players from managers, directors, agents and journalists, and resolving
+descriptions ("the Dutch star", "the 27-year-old") to the player they stand for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from bot.extraction.lexicon import (
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_STOPWORDS,
+    NATIONALITY_COUNTRY,
+    PLAYER_NOUNS,
+    POSITION_NOUNS,
+    ROLE_NOUNS,
+)
+from bot.extraction.sources import credited
+from bot.extraction.textutil import Doc, Token
+from bot.reference import ClubRef, PersonRef, ReferenceData
+from bot.text import fold
+
+# Words that make a capitalised sequence an organisation, competition or place, not a person.
+ORG_WORDS = frozenset(
+    ["league", "cup", "club", "united", "city", "fc", "afc", "academy", "rules", "index", "news", "sports", "sport", "football", "soccer", "money", "player", "players", "draft", "stadium", "park", "road", "arena", "ground", "university", "school", "association", "federation", "committee", "council", "group", "media", "tv", "radio", "day", "week", "award", "awards", "trophy", "championship", "premiership", "liga", "serie", "bundesliga", "division", "conference", "international", "national", "team", "squad", "window", "talk", "whispers", "gossip", "transfer", "transfers", "report", "podcast", "insider", "zeitung", "gazette", "times", "post", "herald", "journal", "daily", "weekly", "mail", "sun", "mirror", "express", "telegraph", "guardian", "independent", "standard", "athletic", "star", "record", "chronicle", "echo", "sky", "bbc", "espn", "uefa", "fifa", "mls", "pro", "saudi", "arabia", "foundation", "trust", "bank", "airlines", "airways", "holdings", "capital", "partners", "sporting", "group", "government", "ministry", "olympic", "olympics", "games", "world", "euro", "copa", "america", "africa", "nations", "rules", "sustainability", "profit", "fair", "play", "financial", "regulations", "agency", "hotel", "street", "lane", "avenue", "square"]
+)
+
+_NAME_EXTRA_STOP = frozenset(PLAYER_NOUNS) | frozenset(NATIONALITY_COUNTRY) | frozenset(
+    ["ex", "former", "current", "boss", "manager", "coach", "director", "chairman", "owner", "president", "agent", "striker", "winger", "midfielder", "defender", "goalkeeper", "keeper", "captain", "star", "youngster"]
+)
+_AGE = re.compile(r"^\d{1,2}-year-old$")
+_SIDE_WORDS = frozenset(["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"])
+_CREDIT_ROLE_VERBS = re.compile(
+    r"^(?:'s?\s+)?\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|claims|claimed|revealed"
+    r"|reveals|understands|tweeted|wrote|writes|has\s+the\s+following|added|confirmed)\b",
+    re.I,
+)
+
+
+@dataclass
+class NameMention:
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    sent: int
+    text: str
+    keys: tuple[str, ...]
+    possessive: bool = False
+    entity: int = -1
+    descriptor: bool = False  # an anaphor ("the Dutch star"), not a name
+    headline: bool = False
+
+
+@dataclass
+class Entity:
+    index: int
+    keys: tuple[str, ...]
+    canonical: str
+    mentions: list[NameMention] = field(default_factory=list)
+    ref: PersonRef | None = None
+    role: str | None = None  # set for non-players
+    role_strength: int = 0
+    player_evidence: int = 0
+    journalist_evidence: int = 0
+    current_club: ClubRef | None = None
+    current_strength: int = 0
+    person_club: ClubRef | None = None  # the club a manager/director works for
+
+    @property
+    def is_player(self) -> bool:
+        return self.role is None
+
+    @property
+    def surname(self) -> str:
+        return self.keys[-1]
+
+    def set_current(self, club: ClubRef, strength: int) -> None:
+        if strength > self.current_strength:
+            self.current_club = club
+            self.current_strength = strength
+
+
+class PeopleIndex:
+    """Reference people, precompiled once."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self.full: dict[tuple[str, ...], PersonRef] = {}
+        self.surname: dict[str, list[PersonRef]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], PersonRef]]] = {}
+        self.by_last: dict[str, list[tuple[tuple[str, ...], PersonRef]]] = {}
+        self.outlet_journalists: dict[tuple[str, ...], str] = {}
+        for person in reference.people:
+            for name in (person.name, *person.aliases):
+                keys = tuple(fold(name).split())
+                if not keys:
+                    continue
+                self.full.setdefault(keys, person)
+                if len(keys) >= 2:
+                    self.by_first.setdefault(keys[0], []).append((keys, person))
+                    self.by_last.setdefault(keys[-1], []).append((keys, person))
+                    self.surname.setdefault(keys[-1], [])
+                    if person not in self.surname[keys[-1]]:
+                        self.surname[keys[-1]].append(person)
+        for outlet in reference.outlets:
+            if outlet.kind == "journalist":
+                for name in (outlet.name, *outlet.aliases):
+                    keys = tuple(fold(name).split())
+                    if len(keys) >= 2:
+                        self.outlet_journalists[keys] = outlet.name
+                        self.by_last.setdefault(keys[-1], [])
+
+    def lookup(self, keys: tuple[str, ...]) -> PersonRef | None:
+        hit = self.full.get(keys)
+        if hit is not None or len(keys) < 2:
+            return hit
+        # typos: "Jurgen Kopp" for Jurgen Klopp, "Jim Ractliffe" for Jim Ratcliffe
+        joined = " ".join(keys)
+        for cand_keys, person in self.by_first.get(keys[0], []):
+            if len(cand_keys) == len(keys) and ratio(joined, " ".join(cand_keys)) >= 86:
+                return person
+        for cand_keys, person in self.by_last.get(keys[-1], []):
+            if cand_keys[-1] == keys[-1] and cand_keys[0][:1] == keys[0][:1] and len(keys) >= 2:
+                if ratio(joined, " ".join(cand_keys)) >= 80:
+                    return person
+        return None
+
+    def journalist(self, keys: tuple[str, ...]) -> str | None:
+        return self.outlet_journalists.get(keys)
+
+
+# ---------------------------------------------------------------- name mentions
+
+
+def _is_title_case_line(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.key.isalpha() and len(t.key) > 3]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.cap)
+    return caps / len(words) >= 0.75
+
+
+def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[NameMention]:
+    tokens = doc.tokens
+    mentions: list[NameMention] = []
+    for sent in doc.sentences:
+        sent_tokens = doc.sent_tokens(sent)
+        title_case = _is_title_case_line(sent_tokens)
+        i = sent.tok_start
+        end = sent.tok_end
+        while i < end:
+            tok = tokens[i]
+            if i in blocked or not tok.cap or not tok.key[:1].isalpha() or "." in tok.key:
+                i += 1
+                continue
+            j = i
+            parts: list[int] = []
+            while j < end and j not in blocked:
+                t = tokens[j]
+                if (t.cap and t.key[:1].isalpha() and not (t.text.isupper() and len(t.text) > 1
+                                                          and len(t.text) > 4)) or (
+                    t.key in NAME_PARTICLES
+                    and parts
+                    and j + 1 < end
+                    and (tokens[j + 1].cap or tokens[j + 1].key in NAME_PARTICLES)
+                    and (j + 1) not in blocked
+                ):
+                    parts.append(j)
+                    j += 1
+                else:
+                    break
+            if not parts:
+                i += 1
+                continue
+            words = [tokens[p] for p in parts]
+            # strip leading stopwords ("However", "According") and trailing months/days
+            while words and (words[0].key in NAME_STOPWORDS or words[0].key in stop_extra
+                             or words[0].key in _NAME_EXTRA_STOP
+                             or words[0].key in NAME_PARTICLES):
+                words.pop(0)
+            while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):
+                words.pop()
+            i = j
+            if not words or len(words) > 5:
+                continue
+            keys = tuple(w.key for w in words)
+            if any(k in ORG_WORDS for k in keys):
+                continue
+            if len(words) == 1 and (keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP
+                                    or len(keys[0]) < 3):
+                continue
+            if all(k in NAME_STOPWORDS for k in keys):
+                continue
+            first, last = words[0], words[-1]
+            possessive = j < end and tokens[j].key in ("'s", "'") and tokens[j].start == last.end
+            mentions.append(
+                NameMention(
+                    first.index,
+                    last.index + 1,
+                    first.start,
+                    last.end,
+                    sent.index,
+                    doc.text[first.start : last.end],
+                    keys,
+                    possessive,
+                    headline=title_case or (sent.headline and first.index == sent.tok_start),
+                )
+            )
+    return mentions
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _match_entity(keys: tuple[str, ...], entities: list[Entity]) -> tuple[Entity | None, bool]:
+    """(entity, upgrade): upgrade = the mention is a fuller form of the entity's name."""
+    best: Entity | None = None
+    best_rank = 0
+    for ent in reversed(entities):  # most recent first
+        ek = ent.keys
+        rank = 0
+        if keys == ek:
+            rank = 6
+        elif len(keys) < len(ek) and ek[-len(keys) :] == keys:
+            rank = 5  # surname / "van Dijk"
+        elif len(keys) > len(ek) and keys[-len(ek) :] == ek:
+            rank = 4  # "Harry Kane" after "Kane"
+        elif len(keys) == 1 and len(ek) >= 2 and ek[0] == keys[0] and len(keys[0]) >= 3:
+            rank = 2  # first name only: "Saul" for Saul Niguez
+        elif len(keys) == 1 and len(keys[0]) >= 5 and ratio(keys[0], ek[-1]) >= 87:
+            rank = 3  # "Koopmeiner"
+        elif (
+            len(keys) == len(ek) >= 2
+            and keys[0] == ek[0]
+            and len(keys[-1]) >= 4
+            and ratio(keys[-1], ek[-1]) >= 80
+        ) or (len(keys) >= 2 and len(ek) == 1 and len(ek[0]) >= 5 and ratio(keys[-1], ek[0]) >= 87):
+            rank = 3
+        if rank > best_rank:
+            best, best_rank = ent, rank
+    if best is None:
+        return None, False
+    return best, best_rank == 4 or (best_rank == 3 and len(keys) > len(best.keys))
+
+
+def group_entities(mentions: list[NameMention], people: PeopleIndex) -> list[Entity]:
+    entities: list[Entity] = []
+    # body mentions first, so that headline words only join names the article uses
+    ordered = [m for m in mentions if not m.headline] + [m for m in mentions if m.headline]
+    for mention in ordered:
+        ent, upgrade = _match_entity(mention.keys, entities)
+        if ent is None:
+            if mention.headline and len(mention.keys) < 2:
+                continue
+            if mention.headline and len(mention.keys) > 3:
+                continue
+            ent = Entity(len(entities), mention.keys, mention.text)
+            entities.append(ent)
+        elif upgrade:
+            ent.keys = mention.keys
+            ent.canonical = mention.text
+        mention.entity = ent.index
+        ent.mentions.append(mention)
+    for ent in entities:
+        ent.mentions.sort(key=lambda m: m.start)
+        # the canonical name is the fullest form the article gives
+        longest = max(ent.mentions, key=lambda m: (len(m.keys), -m.start))
+        if len(longest.keys) >= len(ent.keys):
+            ent.keys, ent.canonical = longest.keys, _clean_name(longest.text)
+        ref = people.lookup(ent.keys)
+        if ref is None and len(ent.keys) == 1:
+            cands = people.surname.get(ent.keys[0], [])
+            if len(cands) == 1:
+                ref = cands[0]
+        if ref is not None:
+            ent.ref = ref
+            ent.role = ref.role if ref.role != "player" else None
+            ent.role_strength = 5 if ent.role else 0
+        journalist = people.journalist(ent.keys)
+        if journalist and ent.role is None:
+            ent.role, ent.role_strength = "journalist", 5
+    return entities
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- roles from context
+
+
+def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    i = mention.tok_start - 1
+    if i < sent.tok_start:
+        return None, 0
+    prev = tokens[i]
+    if prev.key == "sir":
+        return "owner", 2
+    if prev.cap and prev.index == sent.tok_start and prev.key not in ROLE_NOUNS:
+        return None, 0
+    two = f"{tokens[i - 1].key} {prev.key}" if i - 1 >= sent.tok_start else ""
+    if two in ROLE_NOUNS:
+        return ROLE_NOUNS[two], 4
+    if prev.key in ROLE_NOUNS and prev.key not in ("general", "sir", "recruitment"):
+        return ROLE_NOUNS[prev.key], 4
+    if prev.key == "general" and two.startswith("director"):
+        return "director", 4
+    return None, 0
+
+
+def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    j = mention.tok_end
+    if j >= sent.tok_end:
+        return None, 0
+    if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
+        if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
+            return None, 0
+        return "manager", 3
+    if tokens[j].key == ",":
+        # ", the Liverpool manager," / ", Chelsea's sporting director,"
+        k = j + 1
+        limit = min(sent.tok_end, j + 7)
+        while k < limit and tokens[k].key not in (",", ".", "(", ")"):
+            key = tokens[k].key
+            nxt = tokens[k + 1].key if k + 1 < sent.tok_end else ""
+            if f"{key} {nxt}" in ROLE_NOUNS:
+                return ROLE_NOUNS[f"{key} {nxt}"], 3
+            if key in ROLE_NOUNS and key not in ("general", "sir", "chief", "expert",
+                                                 "insider", "recruitment"):
+                return ROLE_NOUNS[key], 3
+            if key in PLAYER_NOUNS:
+                return None, 0
+            k += 1
+    after = doc.text[mention.end : min(sent.end, mention.end + 40)]
+    if _CREDIT_ROLE_VERBS.match(after):
+        return "journalist", 1
+    return None, 0
+
+
+def _player_cue(doc: Doc, mention: NameMention) -> int:
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    score = 0
+    i = mention.tok_start - 1
+    if i >= sent.tok_start:
+        prev = tokens[i]
+        if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _AGE.match(prev.key):
+            score += 2
+        if prev.key == "'s" and i - 1 >= sent.tok_start:
+            score += 1
+    j = mention.tok_end
+    if j + 2 < sent.tok_end and tokens[j].key == "," and tokens[j + 1].key.isdigit() and (
+        tokens[j + 2].key == ","
+    ):
+        score += 2  # "Kane, 29,"
+    return score
+
+
+def assign_roles(doc: Doc, entities: list[Entity]) -> None:
+    for ent in entities:
+        for mention in ent.mentions:
+            role, strength = _role_before(doc, mention)
+            if role is None:
+                role, strength = _role_after(doc, mention)
+            if role == "journalist" and strength <= 1:
+                ent.journalist_evidence += 1
+                role = None
+            elif role is None and credited(doc, mention.tok_start, mention.tok_end):
+                before = doc.text[max(0, mention.start - 25) : mention.start].lower()
+                if re.search(r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per)\s+$",
+                             before):
+                    ent.journalist_evidence += 2
+            if role is not None and strength > ent.role_strength:
+                ent.role, ent.role_strength = role, strength
+            ent.player_evidence += _player_cue(doc, mention)
+        if ent.role is None and ent.journalist_evidence >= 2 and ent.player_evidence == 0:
+            ent.role, ent.role_strength = "journalist", 1
+
+
+# ---------------------------------------------------------------- descriptions
+
+
+@dataclass
+class Descriptor:
+    tok_start: int
+    tok_end: int
+    sent: int
+    head: str
+    club_tokens: tuple[int, int] | None  # "the Atalanta star": the club part
+    role: str | None  # "the Dutch coach" -> manager-like description
+    entity: int = -1
+
+
+def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -> list[Descriptor]:
+    """"the Dutch star", "the 27-year-old", "the Atalanta star", "the player": anaphors."""
+    tokens = doc.tokens
+    n = len(tokens)
+    found: list[Descriptor] = []
+    for i, tok in enumerate(tokens):
+        if tok.key != "the" or i in blocked:
+            continue
+        j = i + 1
+        club_span: tuple[int, int] | None = None
+        limit = min(n, i + 6)
+        while j < limit and tokens[j].sent == tok.sent:
+            key = tokens[j].key
+            if j in club_starts and club_span is None:
+                club_span = (j, club_starts[j])
+                j = club_starts[j]
+                continue
+            if key in PLAYER_NOUNS or key in ROLE_NOUNS or _AGE.match(key):
+                # keep going if a head noun follows ("the Dutch international star")
+                if j + 1 < n and tokens[j + 1].sent == tok.sent and (
+                    tokens[j + 1].key in PLAYER_NOUNS or tokens[j + 1].key in ROLE_NOUNS
+                ) and tokens[j + 1].key not in ("man",):
+                    j += 1
+                    continue
+                break
+            if key in NATIONALITY_COUNTRY or (key.isalpha() and not tokens[j].cap and len(key) > 2):
+                j += 1
+                continue
+            if tokens[j].cap and key in ("premier", "league", "serie", "europa", "champions"):
+                j += 1
+                continue
+            break
+        if j >= limit or tokens[j].sent != tok.sent:
+            continue
+        head = tokens[j].key
+        role: str | None = None
+        if head in ROLE_NOUNS and head not in PLAYER_NOUNS:
+            role = ROLE_NOUNS[head]
+        elif not (head in PLAYER_NOUNS or _AGE.match(head)):
+            continue
+        if head in ("target", "signing", "man") and club_span is None and j == i + 1:
+            continue  # "the target", "the man" alone are too vague
+        nxt = tokens[j + 1] if j + 1 < n and tokens[j + 1].sent == tok.sent else None
+        if nxt is not None and nxt.cap and nxt.key not in ("'s",) and nxt.key[:1].isalpha():
+            continue  # apposition: "the Dutch star Teun Koopmeiners"
+        if nxt is not None and nxt.key in ("of", "for", "who", "that") and head in (
+            "target", "signing", "player", "talent"
+        ) and nxt.key != "who":
+            continue  # "the player of the season", "the signing of"
+        found.append(Descriptor(i, j + 1, tok.sent, head, club_span, role))
+    return found
+
+
+def resolve_descriptors(
+    doc: Doc, descriptors: list[Descriptor], entities: list[Entity], window: int = 4
+) -> None:
+    """Each player description refers to the most recently mentioned player, within a few
+    sentences; a manager description ("the Dutch coach") to the most recent non-player."""
+    timeline: list[tuple[int, int, Entity]] = []  # (tok_index, sent, entity)
+    for ent in entities:
+        for mention in ent.mentions:
+            timeline.append((mention.tok_start, mention.sent, ent))
+    timeline.sort(key=lambda item: item[0])
+    items = sorted(descriptors, key=lambda d: d.tok_start)
+    pointer = 0
+    recent: list[tuple[int, int, Entity]] = []
+    for desc in items:
+        while pointer < len(timeline) and timeline[pointer][0] < desc.tok_start:
+            recent.append(timeline[pointer])
+            pointer += 1
+        want_player = desc.role is None
+        for _tok, sent, ent in reversed(recent):
+            if desc.sent - sent > window:
+                break
+            if ent.is_player != want_player:
+                continue
+            if want_player and len(ent.keys) < 2 and ent.player_evidence == 0:
+                continue
+            desc.entity = ent.index
+            # resolved descriptions extend the timeline: "the Dutch star" keeps him salient
+            recent.append((desc.tok_start, desc.sent, ent))
+            break

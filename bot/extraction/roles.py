@@ -1,0 +1,157 @@
+"""What a club mention is doing in its sentence: the player's current club ("Atalanta's Teun
+Koopmeiners", "Stuttgart centre-back Waldemar Anton", "Porto are willing to let Marega go"),
+a suitor ("Man Utd target Harry Kane", "a move to Anfield"), a former club, an opponent, or the
+employer of a manager named next to it ("Spurs boss Jose Mourinho")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.clubs import ClubMention
+from bot.extraction.lexicon import (
+    DESCRIPTOR_FILLERS,
+    FORMER_WORDS,
+    NATIONALITY_COUNTRY,
+    PLAYER_NOUNS,
+    POSITION_NOUNS,
+    ROLE_NOUNS,
+)
+from bot.extraction.textutil import Doc
+
+_AGE = re.compile(r"^\d{1,2}-year-old$")
+
+# After the club: the club is selling or keeping the player (so it is his current club).
+_SELLER_AFTER = re.compile(
+    r"^(?:'s?)?\s*(?:\S+\s+){0,6}?(?:(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:willing|prepared|ready"
+    r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash"
+    r"|part|offload|accept|hold|listen|sanction)|(?:want|wants|demand(?:ed|s|ing)?|valu(?:e|ed|ing)"
+    r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d|a\s+(?:price|fee|valuation))|reject(?:ed|s)?"
+    r"|turn(?:ed|s)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back|accept(?:ed|s)?\s+(?:\S+\s+){0,3}?"
+    r"(?:bid|offer)|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
+    r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
+    r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
+    r"|(?:are|is)\s+(?:\S+\s+){0,2}?(?:holding\s+out|standing\s+firm|holding\s+firm)"
+    r"|(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:unsure|uncertain|worried|sweating|concerned)\s+"
+    r"(?:of|over|about)\s+(?:his|the\s+player's|the\s+\S+'s)"
+    r"|(?:offer(?:ed)?|hand(?:ed)?)\s+(?:him|\S+)\s+(?:a\s+)?(?:new|improved|fresh)\s+(?:contract|deal|terms)"
+    r"|(?:renewal|extension)\s+talks)",
+    re.I,
+)
+# Before the club: the player belongs to it or is leaving it.
+_FROM_BEFORE = re.compile(
+    r"(?:\bfrom|\bleave|\bleaving|\bleft|\bexit|\bquit|\bdepart\w*\s+from|\bcontract\s+with"
+    r"|\bcontract\s+at|\bbeen\s+with|\bstay\s+(?:at|with)|\bfuture\s+at|\bcareer\s+at"
+    r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
+    r"|\bplaying\s+for|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
+    r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
+    r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
+    r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with))\s+(?:\S+\s+)?$",
+    re.I,
+)
+_AGAINST_BEFORE = re.compile(
+    r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"
+    r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing)\s+(?:\S+\s+)?$",
+    re.I,
+)
+_SUITOR_BEFORE = re.compile(
+    r"(?:\bto|\bjoin|\bjoining|\bjoined|\bfor|\bfrom|\bby|\bwith|\binto|\bat)\s+(?:the\s+)?$", re.I
+)
+_TO_BEFORE = re.compile(
+    r"(?:\bmove\s+to|\bswitch\s+to|\btransfer\s+to|\bway\s+to|\bjoin|\bjoining|\bsent\s+to"
+    r"|\bsending\s+\S+(?:\s+\S+){0,3}\s+to|\bsold\s+(?:\S+\s+){1,5}to|\breturn\s+to|\bbound\s+for"
+    r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
+    re.I,
+)
+_SUITOR_FROM_BEFORE = re.compile(
+    r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
+    r"|attention|calls?|talks|competition|moves?|swoop|advances|overtures|suitors)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+_HISTORY_BEFORE = re.compile(r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at)\s+$",
+                             re.I)
+
+
+def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]:
+    """Tokens between a club and a name: (only modifiers, contains a position noun or 's)."""
+    tokens = doc.tokens
+    saw_head = False
+    for k in range(start_tok, end_tok):
+        key = tokens[k].key
+        if key in ("'s", "'"):
+            saw_head = True
+            continue
+        if key in POSITION_NOUNS or key in PLAYER_NOUNS or _AGE.match(key):
+            saw_head = True
+            continue
+        if key in NATIONALITY_COUNTRY or key in DESCRIPTOR_FILLERS or key in (
+            "-", "out", "of", "favour", "favor", "and", "loan", "first-team", "senior", "u21",
+            "under-21", "club", "record", "signing", "no", ".", "new", "academy", "first",
+        ) or key.isdigit():
+            continue
+        if tokens[k].cap and key.isalpha() and key in ("england", "france", "spain", "brazil"):
+            continue
+        return False, saw_head
+    return True, saw_head
+
+
+def club_role(doc: Doc, mention: ClubMention) -> str | None:
+    """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None."""
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    before_text = doc.text[max(sent.start, mention.start - 60) : mention.start]
+    after_text = doc.text[mention.end : min(sent.end, mention.end + 90)]
+    prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
+    if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
+        return "former"
+    if prev is not None and prev.key == "-" and mention.tok_start - 2 >= sent.tok_start and (
+        tokens[mention.tok_start - 2].key == "ex"
+    ):
+        return "former"
+    nxt = tokens[mention.tok_end] if mention.tok_end < sent.tok_end else None
+    if nxt is not None and nxt.key in ("target", "targets", "-bound", "bound", "suitors"):
+        return "target"
+    if nxt is not None and nxt.key == "-" and mention.tok_end + 1 < sent.tok_end and tokens[
+        mention.tok_end + 1
+    ].key in ("bound", "linked"):
+        return "target"
+    if _SUITOR_FROM_BEFORE.search(before_text):
+        return "to"
+    if _AGAINST_BEFORE.search(before_text):
+        return "against"
+    if _HISTORY_BEFORE.search(before_text):
+        return "history"
+    if _TO_BEFORE.search(before_text):
+        return "to"
+    if _FROM_BEFORE.search(before_text):
+        if re.match(r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
+                    after_text, re.I):
+            return "to"
+        return "from"
+    if _SELLER_AFTER.match(after_text):
+        return "seller"
+    if re.match(r"^\s*(?:since|until|till)\b", after_text, re.I) and re.search(
+        r"\b(?:with|at)\s+$", before_text, re.I
+    ):
+        return "from"
+    if re.match(r"^(?:'s)?\s+(?:this|last)\s+season", after_text, re.I) and re.search(
+        r"\bfor\s+$", before_text, re.I
+    ):
+        return "from"
+    if re.match(r"^'s\s+(?:\S+\s+)?career\b", after_text, re.I):
+        return "from"
+    return None
+
+
+def role_noun_after(doc: Doc, mention: ClubMention) -> str | None:
+    """"Spurs boss", "Juventus director general", "Liverpool's sporting director"."""
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    k = mention.tok_end
+    if k < sent.tok_end and tokens[k].key in ("'s", "'"):
+        k += 1
+    for width in (2, 1):
+        if k + width <= sent.tok_end:
+            phrase = " ".join(t.key for t in tokens[k : k + width])
+            if phrase in ROLE_NOUNS and phrase not in ("sir", "general", "recruitment"):
+                return ROLE_NOUNS[phrase]
+    return None

@@ -1,0 +1,157 @@
+"""Who the article credits: known outlets and journalists from the reference data, outlets named
+in credit phrases ("according to X", "via X", "as per X", "reported by X", "X reports"), and the
+publisher identified from the header source URL's domain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from bot.extraction.textutil import Doc, Token, fold_token
+from bot.reference import OutletRef, ReferenceData
+from bot.text import fold
+
+# Outlet names that are also ordinary English words: only outlets with "the" or a credit cue.
+_COMMON_WORDS = frozenset(
+    ["sun", "mirror", "express", "star", "times", "sport", "goal", "record", "standard", "independent", "telegraph", "guardian", "athletic", "mail", "metro", "football", "sky", "echo", "news", "post", "observer", "sportsmail"]
+)
+
+CREDIT_BEFORE = re.compile(
+    r"(?:according\s+to|via|as\s+per|per|reported\s+by|revealed\s+by|claimed\s+by|reports?\s+from"
+    r"|(?:exclusively|first)\s+(?:revealed|reported)\s+by|told|speaking\s+to|quoted\s+by|claims\s+of"
+    r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to))\s*(?:the\s+)?$",
+    re.I,
+)
+CREDIT_AFTER = re.compile(
+    r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"
+    r"(?:reports?|reported|reporting|claims?|claimed|claiming|understands?|understood|reveals?"
+    r"|revealed|says?|said|states?|stated|suggests?|suggested|insists?|insisted|notes?|noted"
+    r"|explains?|explained|adds?|added|writes?|wrote|confirms?|confirmed|believes?|note|has\s+the"
+    r"|are\s+reporting|is\s+reporting|learned|learnt|tweeted|posted)\b",
+    re.I,
+)
+_QUOTE_VIA = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
+_PUBLICATION_NOUN = re.compile(
+    r"(?:newspaper|outlet|publication|paper|website|site|daily|broadcaster|tabloid|magazine"
+    r"|journal|radio|station|network|channel)\s+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    outlet: OutletRef | None
+    name: str
+    tok_start: int
+    tok_end: int
+    sent: int
+    credited: bool
+
+
+class OutletMatcher:
+    def __init__(self, reference: ReferenceData) -> None:
+        from bot.extraction.clubs import _surface_tokens
+
+        self.surfaces: dict[tuple[str, ...], tuple[OutletRef, str | None]] = {}
+        self.domains: dict[str, OutletRef] = {}
+        for outlet in reference.outlets:
+            for name in (outlet.name, *outlet.aliases):
+                key = tuple(fold_token(t) for t in _surface_tokens(name))
+                if not key:
+                    continue
+                stripped = name.replace(" ", "").replace(".", "")
+                exact = name if len(stripped) <= 4 and stripped.isupper() else None
+                self.surfaces.setdefault(key, (outlet, exact))
+            for domain in outlet.domains:
+                self.domains[domain.lower().removeprefix("www.")] = outlet
+        self.max_len = max((len(k) for k in self.surfaces), default=1)
+        self.by_name = {fold(o.name): o for o in reference.outlets}
+
+    def publisher(self, source: str | None) -> OutletRef | None:
+        """The outlet a header ``Source:`` names, by URL domain or by name."""
+        if not source:
+            return None
+        source = source.strip()
+        if "://" in source or "/" in source or "." in source.split(" ")[0]:
+            host = urlparse(source if "://" in source else "http://" + source).hostname or ""
+            host = host.lower().removeprefix("www.")
+            while host:
+                if host in self.domains:
+                    return self.domains[host]
+                if "." not in host:
+                    break
+                host = host.split(".", 1)[1]
+            return None
+        key = tuple(fold_token(t) for t in source.split())
+        hit = self.surfaces.get(key)
+        return hit[0] if hit else None
+
+    def find(self, doc: Doc) -> list[OutletMention]:
+        tokens = doc.tokens
+        n = len(tokens)
+        found: list[OutletMention] = []
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            hit = None
+            if tok.cap or tok.key[:1].isdigit() or tok.key == "the":
+                for length in range(min(self.max_len, n - i), 0, -1):
+                    window = tokens[i : i + length]
+                    if window[-1].sent != tok.sent:
+                        continue
+                    entry = self.surfaces.get(tuple(t.key for t in window))
+                    if entry is None:
+                        continue
+                    outlet, exact = entry
+                    if exact is not None and "".join(t.text for t in window).replace(
+                        ".", ""
+                    ) != exact.replace(" ", "").replace(".", ""):
+                        continue
+                    if not all(t.cap or t.key in ("the", "of", "and", "&") or t.key[:1].isdigit()
+                               for t in window):
+                        continue
+                    if length == 1 and tok.key in _COMMON_WORDS:
+                        prev = tokens[i - 1].key if i > 0 and tokens[i - 1].sent == tok.sent else ""
+                        if prev != "the" and not credited(doc, i, i + 1):
+                            continue
+                    hit = (length, outlet)
+                    break
+            if hit is None and "." in tok.key and tok.key.rsplit(".", 1)[-1] in (
+                "com", "uk", "net", "org", "it", "es", "de", "fr"
+            ):
+                outlet = self.domains.get(tok.key)
+                if outlet is not None:
+                    hit = (1, outlet)
+            if hit is not None:
+                length, outlet = hit
+                if not _quote_source(doc, tokens, i):
+                    found.append(OutletMention(outlet, outlet.name, i, i + length, tok.sent,
+                                               credited(doc, i, i + length)))
+                i += length
+                continue
+            i += 1
+        return found
+
+
+def _quote_source(doc: Doc, tokens: list[Token], i: int) -> bool:
+    """"(via Liverpool.com)" after "saying" credits a quote, not the transfer report."""
+    if i == 0:
+        return False
+    before = doc.text[max(0, tokens[i].start - 30) : tokens[i].start]
+    return bool(re.search(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\s+$", before, re.I))
+
+
+def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
+    """Is the token span in a credit phrase ("according to X", "X reports", "via X")?"""
+    tokens = doc.tokens
+    first, last = tokens[tok_start], tokens[tok_end - 1]
+    sent = doc.sentences[first.sent]
+    before = doc.text[max(sent.start, first.start - 40) : first.start]
+    after = doc.text[last.end : min(sent.end, last.end + 40)]
+    return bool(CREDIT_BEFORE.search(before) or CREDIT_AFTER.match(after)
+                or _PUBLICATION_NOUN.search(before))
+
+
+def quote_source(before: str) -> bool:
+    return bool(_QUOTE_VIA.search(before))

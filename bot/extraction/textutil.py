@@ -1,0 +1,216 @@
+"""Cleaning, sentence splitting and tokenising: the document model every other step reads.
+
+All offsets refer to the cleaned document string (``Doc.text``), never to the raw input.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from anyascii import anyascii
+
+MAX_CHARS = 300_000  # longest real article bodies are ~60 kB; beyond this is not an article
+
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2212": "-",
+        "\t": " ",
+        "\r": "",
+    }
+)
+_TAG = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I)
+_BLOCK_TAG = re.compile(r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^<>]{0,2000}>", re.I)
+_LOOKS_HTML = re.compile(r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I)
+_SEED_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
+_HEADER_LINE = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def clean_text(text: str) -> str:
+    """Unify quotes, dashes and spaces; reduce HTML to text. Length is capped at MAX_CHARS."""
+    text = text[: MAX_CHARS * 2]
+    if "<" in text and _LOOKS_HTML.search(text[:20000]):
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+    elif "&" in text:
+        text = html.unescape(text)
+    text = text.translate(_QUOTES)
+    text = _SPACES.sub(" ", text)
+    return text[:MAX_CHARS]
+
+
+def split_header(text: str) -> tuple[date | None, str | None, str]:
+    """Strip a `` date YYYY-MM-DD`` prefix or ``Source:/Date:`` header lines if present."""
+    seed = _SEED_DATE.match(text)
+    if seed:
+        return _mkdate(seed.group(1), seed.group(2), seed.group(3)), None, text[seed.end() :]
+    published: date | None = None
+    source: str | None = None
+    lines = text.split("\n")
+    consumed = 0
+    for line in lines[:8]:
+        match = _HEADER_LINE.match(line.strip())
+        if not match:
+            break
+        consumed += 1
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key in ("date", "published"):
+            iso = _ISO_DATE.search(value)
+            if iso:
+                published = _mkdate(iso.group(1), iso.group(2), iso.group(3))
+        elif key in ("source", "url"):
+            source = value or None
+    if consumed:
+        return published, source, "\n".join(lines[consumed:])
+    return None, None, text
+
+
+def _mkdate(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- tokens
+
+_WORD = re.compile(
+    r"[A-Za-z0-9]+(?:\.(?:com|co\.uk|co|net|org|uk|it|es|de|fr))+\b"  # domains: one token
+    r"|[^\W_](?:[^\W_]|['](?=[^\W_]{2})(?!s\b)|-(?=[^\W_]))*"  # words, N'Golo, Hans-Joachim
+    r"|'s\b|'"  # possessive marker / apostrophe
+    r"|[^\w\s]",
+    re.U,
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    return anyascii(token).lower()
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool  # starts with an upper-case letter
+    index: int = 0
+    sent: int = 0
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    para: int
+    headline: bool
+    tok_start: int = 0
+    tok_end: int = 0  # exclusive
+
+
+@dataclass
+class Doc:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    def sent_tokens(self, sent: Sentence) -> list[Token]:
+        return self.tokens[sent.tok_start : sent.tok_end]
+
+
+_ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "no", "vs", "v", "jr", "sr", "fc", "approx", "c", "ca", "etc", "e.g", "i.e", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "u.s"]
+)
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|[.!?]+[\"')\]]*$")
+
+
+def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENT_END.finditer(para):
+        end = match.end()
+        before = para[max(start, match.start() - 6) : match.start()]
+        word = before.rsplit(" ", 1)[-1].lower().lstrip("(\"'")
+        nxt = para[end : end + 1]
+        if match.group(0).startswith(".") and (
+            word in _ABBREV or (len(word) == 1 and word.isalpha()) or (nxt and nxt.islower())
+        ):
+            continue
+        if nxt and nxt.isdigit() and before[-1:].isdigit():
+            continue
+        spans.append((base + start, base + end))
+        start = end
+    if start < len(para):
+        spans.append((base + start, base + len(para)))
+    return spans
+
+
+def build_doc(text: str) -> Doc:
+    doc = Doc(text=text)
+    pos = 0
+    para = 0
+    for raw_para in text.split("\n"):
+        stripped = raw_para.strip()
+        if stripped:
+            offset = pos + raw_para.index(stripped[0])
+            for s, e in _split_paragraph(stripped, offset):
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e <= s:
+                    continue
+                sent_text = text[s:e]
+                headline = not sent_text.rstrip("\"' )").endswith((".", "!", "?", ":")) and (
+                    len(sent_text) < 140
+                )
+                doc.sentences.append(
+                    Sentence(len(doc.sentences), s, e, sent_text, para, headline)
+                )
+            para += 1
+        pos += len(raw_para) + 1
+    tokens = doc.tokens
+    for sent in doc.sentences:
+        sent.tok_start = len(tokens)
+        for match in _WORD.finditer(sent.text):
+            tok = match.group(0)
+            tokens.append(
+                Token(
+                    tok,
+                    sent.start + match.start(),
+                    sent.start + match.end(),
+                    fold_token(tok),
+                    tok[:1].isupper(),
+                    len(tokens),
+                    sent.index,
+                )
+            )
+        sent.tok_end = len(tokens)
+    return doc
