@@ -11,7 +11,7 @@ from datetime import datetime
 
 import discord
 
-from bot.digest import Digest
+from bot.digest import ChangeRow, Digest, compose_digest
 from bot.reports import LinkView, PlayerReport
 
 MAX_FIELDS = 25
@@ -116,6 +116,16 @@ def digest_embeds(digest: Digest) -> list[discord.Embed]:
         current.description = "Nothing new since the last digest."
     embeds.append(current)
     return embeds
+
+
+def alert_embed(rows: list[ChangeRow]) -> discord.Embed:
+    """One DM for a batch of changes about the players a fan follows."""
+    digest = compose_digest(rows, rows[0].created_at, rows[-1].created_at)
+    embed = discord.Embed(title="Transfer news about players you follow", colour=COLOUR)
+    for player, lines in list(digest.players.items())[:MAX_FIELDS]:
+        value = clean("\n".join(line.text() for line in lines), MAX_FIELD_VALUE)
+        embed.add_field(name=clean(player, 256), value=value, inline=False)
+    return fit(embed)
 
 
 def fit(embed: discord.Embed) -> discord.Embed:

@@ -1,15 +1,48 @@
-"""/subscribe, /unsubscribe, /subscriptions: private answers, per-subscription thresholds."""
+"""/subscribe, /unsubscribe, /subscriptions (private answers, per-subscription thresholds),
+and the alert DMs: one message per user per batch, with Unsubscribe buttons that keep working
+after a restart."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import re
+from typing import Any
+
 import discord
+from apscheduler.triggers.interval import IntervalTrigger
 from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RumourBot
+from bot.changes import change_row
+from bot.delivery import AlertBatch, collect_alerts, mark_alerts, mark_dms_closed
 from bot.domain import Status
+from bot.embeds import alert_embed
 from bot.subscriptions import subscribe, subscriptions_of, unsubscribe
 from cogs.rumours import player_autocomplete, resolve_or_raise
+
+log = logging.getLogger(__name__)
+CANNOT_DM = 50007  # Discord: "Cannot send messages to this user"
+MAX_BUTTONS = 25
+
+
+class UnsubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                        template=r"alerts:unsub:(?P<player>\d+)"):
+    def __init__(self, player_id: int, label: str = "Unsubscribe") -> None:
+        super().__init__(discord.ui.Button(label=label[:80], style=discord.ButtonStyle.secondary,
+                                           custom_id=f"alerts:unsub:{player_id}"))
+        self.player_id = player_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> UnsubscribeButton:
+        return cls(int(match["player"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: RumourBot = interaction.client  # type: ignore[assignment]
+        message = await bot.run_db(unsubscribe, interaction.user.id, self.player_id)
+        await interaction.response.send_message(message, ephemeral=True)
 
 TIER_CHOICES = [app_commands.Choice(name=f"tier {n} or better", value=n) for n in (1, 2, 3)]
 STATUS_CHOICES = [app_commands.Choice(name=s.replace("_", " "), value=str(s))
@@ -19,6 +52,51 @@ STATUS_CHOICES = [app_commands.Choice(name=s.replace("_", " "), value=str(s))
 class Subscriptions(commands.Cog):
     def __init__(self, bot: RumourBot) -> None:
         self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(UnsubscribeButton)
+        self.bot.scheduler.add_job(
+            self.send_alerts, IntervalTrigger(seconds=60), id="alerts", replace_existing=True,
+            coalesce=True, max_instances=1, misfire_grace_time=30)
+
+    async def cog_unload(self) -> None:
+        if self.bot.scheduler.get_job("alerts"):
+            self.bot.scheduler.remove_job("alerts")
+
+    async def send_alerts(self) -> int:
+        """Send the alerts owed now; returns how many DMs went out."""
+        await self.bot.wait_until_ready()
+        batches: list[AlertBatch] = await self.bot.run_db(collect_alerts, self.bot.clock(),
+                                                          change_row)
+        pause = 1 / self.bot.settings.dm_per_second  # stay under Discord's global limit
+        sent = 0
+        for batch in batches:
+            if await self._send_batch(batch):
+                sent += 1
+            await asyncio.sleep(pause)
+        return sent
+
+    async def _send_batch(self, batch: AlertBatch) -> bool:
+        view = discord.ui.View(timeout=None)
+        names = {row.player_id: row.player for row in batch.rows}
+        for player_id in batch.player_ids[:MAX_BUTTONS]:
+            view.add_item(UnsubscribeButton(player_id, f"Unsubscribe: {names.get(player_id)}"))
+        try:
+            user = self.bot.get_user(batch.user_id) or await self.bot.fetch_user(batch.user_id)
+            await user.send(embed=alert_embed(batch.rows), view=view)
+        except discord.Forbidden as error:
+            if error.code == CANNOT_DM:
+                await self.bot.run_db(mark_dms_closed, batch.user_id, self.bot.clock())
+                await self.bot.run_db(mark_alerts, batch.delivery_ids, "dm_closed",
+                                      self.bot.clock())
+                return False
+            raise
+        except discord.HTTPException as error:
+            log.warning("alert DM to %s failed: %s", batch.user_id, error)
+            await self.bot.run_db(mark_alerts, batch.delivery_ids, "failed", self.bot.clock())
+            return False
+        await self.bot.run_db(mark_alerts, batch.delivery_ids, "sent", self.bot.clock())
+        return True
 
     @app_commands.command(name="subscribe", description="Get a DM when a player's news moves")
     @app_commands.describe(player="Player to follow",
