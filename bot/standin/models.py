@@ -255,7 +255,7 @@ class Guild:
 class Message:
     """A message as stored by the stand-in; ``payload`` is the Discord message object."""
 
-    __slots__ = ("deleted", "ephemeral_to", "payload", "visible")
+    __slots__ = ("deleted", "ephemeral_to", "payload", "revision", "visible")
 
     def __init__(self, payload: JSON, *, ephemeral_to: int | None = None,
                  visible: bool = True) -> None:
@@ -264,6 +264,8 @@ class Message:
         self.deleted = False
         #: False until the bot has received the HTTP answer that created the message.
         self.visible = visible
+        #: Bumped on every edit (lets renderers notice changes).
+        self.revision = 0
 
     @property
     def id(self) -> int:

@@ -39,6 +39,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import discord
 from aiohttp import WSMsgType, web
 
 from .models import (
@@ -1216,9 +1217,12 @@ class StandIn:
             # ephemeral cannot change; LOADING is cleared by any edit
             data["flags"] = (int(data["flags"]) & ~(EPHEMERAL | LOADING)) | (
                 message.flags & EPHEMERAL)
+        was_loading = bool(message.flags & LOADING)
         self._apply_body(message.payload, data)
         message.payload["flags"] = message.flags & ~LOADING
-        message.payload["edited_timestamp"] = iso_now()
+        message.revision += 1
+        if not was_loading:  # resolving a "thinking" placeholder is not shown as an edit
+            message.payload["edited_timestamp"] = iso_now()
 
     # ----------------------------------------------------------------- gateway --
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -1383,8 +1387,9 @@ class StandIn:
         if required is not None and not perms & ADMINISTRATOR:
             needed = int(required)
             if needed == 0 or perms & needed != needed:
+                missing = [n for n, v in discord.Permissions(needed & ~perms) if v]
                 raise CommandNotAvailable(
-                    f"/{name} needs permissions {needed:#x}; the member has {perms:#x}")
+                    f"/{name} is hidden from this member: needs {', '.join(missing) or 'admin'}")
 
     def _resolve_value(self, spec: JSON, value: Any, guild: Guild | None,
                        resolved: JSON, focused: bool) -> Any:

@@ -143,7 +143,7 @@ async def test_direct_message_and_closed_dms(standin: StandIn, minibot: MiniBot)
 
 
 async def test_permission_guarded_command(standin: StandIn, minibot: MiniBot) -> None:
-    with pytest.raises(CommandNotAvailable, match="needs permissions"):
+    with pytest.raises(CommandNotAvailable, match="needs manage_guild"):
         await standin.send_command("reset", user="fan")
     assert (await (await standin.send_command("reset", user="mod")).response()).content == \
         "reset done"
