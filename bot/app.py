@@ -23,8 +23,9 @@ from discord.ext import commands
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
+from bot.directory import Directory
 from bot.discord_endpoint import EndpointAwareMixin
-from bot.services import PlayerLookup, open_database
+from bot.services import open_database
 from bot.settings import DEFAULT_DATA_DIR, Settings
 
 log = logging.getLogger(__name__)
@@ -102,11 +103,11 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         self.clock = clock
         self.extension_names = extensions
         self.sync_on_start = sync_commands
-        self.players = PlayerLookup({})
+        self.directory = Directory()
         self.ready_event = asyncio.Event()
 
     async def setup_hook(self) -> None:
-        self.players = await asyncio.to_thread(PlayerLookup.from_database, self.engine)
+        self.directory = await asyncio.to_thread(Directory.load, self.engine)
         for name in self.extension_names:
             await self.load_extension(name)
         if self.sync_on_start:

@@ -110,13 +110,16 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_rumours(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.directory import Directory
     from bot.reports import render_text
-    from bot.services import PlayerLookup, player_report
+    from bot.services import player_report
 
     engine = _engine(settings)
     name = " ".join(args.name)
-    lookup = PlayerLookup.from_database(engine)
-    found = lookup.resolve_player(name)
+    found = Directory.load(engine).resolve_player(name)
+    if found.player_id is None and found.candidates:
+        labels = "; ".join(label for _, label in found.candidates[:10])
+        raise CommandError(f"{name!r} matches several players, be more precise: {labels}")
     if found.player_id is None:
         raise CommandError(found.message)
     report = player_report(engine, found.player_id, datetime.now(UTC),

@@ -19,9 +19,9 @@ from bot.subscriptions import subscribe
 
 def resolve_or_raise(bot: RumourBot, value: str) -> int:
     """An autocomplete choice carries the player id; typed text goes through the resolver."""
-    if value.isdigit() and int(value) in bot.players.players:
+    if value.isdigit() and bot.directory.has_player(int(value)):
         return int(value)
-    found = bot.players.resolve_player(value)
+    found = bot.directory.resolve_player(value)
     if found.player_id is None:
         raise UserFacingError(found.message)
     return found.player_id
@@ -32,7 +32,7 @@ async def player_autocomplete(
 ) -> list[app_commands.Choice[str]]:
     bot: RumourBot = interaction.client  # type: ignore[assignment]
     return [app_commands.Choice(name=label[:100], value=value)
-            for label, value in bot.players.autocomplete(current)[:25]]
+            for label, value in bot.directory.autocomplete(current)[:25]]
 
 
 async def load_report(bot: RumourBot, player_id: int) -> PlayerReport:
@@ -151,8 +151,8 @@ class Rumours(commands.Cog):
     @app_commands.autocomplete(player=player_autocomplete)
     @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
     async def rumours(self, interaction: discord.Interaction, player: str) -> None:
-        if not (player.isdigit() and int(player) in self.bot.players.players):
-            found = self.bot.players.resolve_player(player)
+        if not (player.isdigit() and self.bot.directory.has_player(int(player))):
+            found = self.bot.directory.resolve_player(player)
             if found.player_id is None and found.candidates:
                 await interaction.response.send_message(
                     found.message[:2000], view=PlayerChoice(interaction.user.id, found.candidates),

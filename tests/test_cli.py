@@ -105,7 +105,8 @@ def test_good_files_are_kept_when_one_is_bad(
 def test_unknown_player(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rumours", "Nobody Atall"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: no player matching") and len(err.strip().splitlines()) == 1
+    assert err.lower().startswith("error: no player matching")
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_extract_json_contract(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
