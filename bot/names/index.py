@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,7 +53,9 @@ AMBIGUITY_MARGIN = 5.0  # candidates within this many points of the best are "eq
 MIN_RESOLVE_SCORE = 65.0  # a lone candidate below this is offered, not picked
 MISSING_PARTICLE = 50.0  # quality of a query particle ("de") the name does not have
 BUCKET_SIZE = 64  # entities kept per one/two-letter prefix
-MULTI_WORD_CAP = 3000  # candidates scored one by one for a multi-word query
+MULTI_WORD_CAP = 3000  # candidates scored one by one for a multi-word resolve()
+TYPING_FILTER_CAP = 2000  # while typing: most popular candidates checked word by word ...
+TYPING_SCORE_CAP = 400  # ... and scored (beyond that, quality barely differs: "james j")
 SUGGESTIONS = 5
 SHORT_PREFIX = 60.0  # quality of any word starting with a one- or two-letter query
 
@@ -276,6 +279,30 @@ class NameIndex:
 
     def __contains__(self, entity_id: object) -> bool:
         return isinstance(entity_id, int) and self._slot(entity_id) is not None
+
+    def memory_usage(self) -> int:
+        """Approximate bytes held by the index (arrays, containers and the strings they own)."""
+        size = sys.getsizeof
+        arrays = [
+            self._ids, self._name_start, self._name_len, self._tok_start, self._tok_len,
+            self._label, self._pop, self._mentions, self._seen_days, self._slot_dense,
+            self._tok_flat,
+        ]  # fmt: skip
+        total = sum(size(column) for column in arrays) + size(self._names)
+        total += size(self._tok_ids) + size(self._tok_strs) + size(self._sorted_vocab)
+        total += sum(size(token) for token in self._tok_strs)
+        total += size(self._postings) + sum(size(posting) for posting in self._postings)
+        total += size(self._trigrams) + sum(size(g) + size(p) for g, p in self._trigrams.items())
+        total += size(self._single) + sum(size(slots) for slots in self._single.values())
+        total += size(self._aliases) + sum(
+            size(aliases) + sum(size(a) for a in aliases) for aliases in self._aliases.values()
+        )
+        total += size(self._buckets) + sum(
+            size(bucket) + len(bucket) * 72 for bucket in self._buckets.values()
+        )
+        total += size(self._labels) + sum(size(label) for label in self._labels)
+        total += size(self._label_ids) + size(self._slot_sparse) + 60 * len(self._slot_sparse)
+        return total
 
     def label(self, entity_id: int) -> str:
         return self._label_text(self._require(entity_id))
@@ -546,12 +573,31 @@ class NameIndex:
         needed = max(1, len(grams) - needed_slack)
         return (tid for tid, count in counts.items() if count >= needed)
 
+    def _edit_neighbours(self, text: str) -> set[int]:
+        """Tokens one adjacent swap or one deleted letter away ("lpoes" → "lopes"): these
+        break up to four trigrams, so they are looked up directly."""
+        ids = self._tok_ids
+        found: set[int] = set()
+        for i in range(len(text)):
+            for variant in (text[:i] + text[i + 1 : i + 2] + text[i] + text[i + 2 :],
+                            text[:i] + text[i + 1 :]):  # fmt: skip
+                tid = ids.get(variant)
+                if tid is not None:
+                    found.add(tid)
+        return found
+
     def _typos(self, text: str, *, prefix: bool) -> dict[int, float]:
         typed = len(text)
         edits = _max_edits(typed)
         found: dict[int, float] = {}
         strings = self._tok_strs
-        for tid in self._typo_candidates(text, 3 * edits):
+        candidates = set(self._typo_candidates(text, 3 * edits))
+        candidates |= self._edit_neighbours(text)
+        if prefix and typed >= 5:
+            for i in range(typed - 1):
+                swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+                candidates.update(self._tok_ids[t] for t in self._prefixed(swapped)[:200])
+        for tid in candidates:
             token = strings[tid]
             full = len(token)
             if abs(full - typed) <= edits:
@@ -572,19 +618,27 @@ class NameIndex:
             return []
         if not words:
             return self._rank_scored([(slot, 0.0, 0) for _, slot in self._bucket("")], limit)
-        content = [w for w in words if w not in self._particles] or words
         if len(words) == 1:
             return self._search_one(words[0], limit, typing=typing)
         last = len(words) - 1
+        # while typing, the last word may be the start of a name ("james de" → "James Dembélé")
+        particle = [
+            w in self._particles and not (typing and i == last) for i, w in enumerate(words)
+        ]
+        if all(particle):
+            particle = [False] * len(words)
         plan: list[tuple[dict[int, float], float, bool]] = []
         for position, word in enumerate(words):
-            is_particle = word not in content
             allow_prefix = position == last or len(word) == 1 or len(word) >= 3
             matches = self._match_token(word, prefix=allow_prefix, typing=typing)
-            if not matches and not is_particle:
+            if typing and len(word) <= 2:
+                matches = {
+                    tid: min(q, SHORT_PREFIX) if q < EXACT else q for tid, q in matches.items()
+                }
+            if not matches and not particle[position]:
                 return []
-            plan.append((matches, float(min(len(word), 8)), is_particle))
-        return self._search_many(plan, limit)
+            plan.append((matches, float(min(len(word), 8)), particle[position]))
+        return self._search_many(plan, limit, typing=typing)
 
     def _search_one(self, word: str, limit: int, *, typing: bool) -> list[tuple[int, float, int]]:
         exact = self._tok_ids.get(word)
@@ -630,7 +684,11 @@ class NameIndex:
         self,
         plan: Sequence[tuple[dict[int, float], float, bool]],
         limit: int,
+        *,
+        typing: bool,
     ) -> list[tuple[int, float, int]]:
+        """Intersect the words' postings (cheap set operations first, per-candidate checks on
+        at most ``TYPING_FILTER_CAP`` most popular candidates while typing), then score."""
         postings = self._postings
         sized: list[tuple[int, dict[int, float]]] = []
         for matches, _weight, is_particle in plan:
@@ -642,19 +700,24 @@ class NameIndex:
         candidates: set[int] = set()
         for tid in anchor:
             candidates.update(postings[tid])
+        deferred: list[dict[int, float]] = []
         for size, matches in sized[1:]:
-            if not candidates:
-                return []
             if size <= 4 * len(candidates) + 1000:
                 other: set[int] = set()
                 for tid in matches:
                     other.update(postings[tid])
                 candidates &= other
             else:
-                keys = matches.keys()
-                candidates = {s for s in candidates if not keys.isdisjoint(self._block(s))}
-        if len(candidates) > MULTI_WORD_CAP:
-            candidates = set(heapq.nlargest(MULTI_WORD_CAP, candidates, key=self._pop.__getitem__))
+                deferred.append(matches)
+        pop = self._pop.__getitem__
+        if typing and len(candidates) > TYPING_FILTER_CAP:
+            candidates = set(heapq.nlargest(TYPING_FILTER_CAP, candidates, key=pop))
+        for matches in deferred:
+            keys = matches.keys()
+            candidates = {s for s in candidates if not keys.isdisjoint(self._block(s))}
+        cap = TYPING_SCORE_CAP if typing else MULTI_WORD_CAP
+        if len(candidates) > cap:
+            candidates = set(heapq.nlargest(cap, candidates, key=pop))
         scored = [(slot, *self._score(slot, plan)) for slot in candidates]
         return self._rank_scored(scored, limit)
 
