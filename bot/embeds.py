@@ -13,6 +13,7 @@ import discord
 
 from bot.digest import ChangeRow, Digest, compose_digest
 from bot.reports import LinkView, PlayerReport
+from bot.services import ClubLink, ClubReport
 
 MAX_FIELDS = 25
 MAX_FIELD_VALUE = 1024
@@ -102,20 +103,44 @@ def sources_embed(report: PlayerReport) -> discord.Embed:
     return fit(embed)
 
 
-def digest_embeds(digest: Digest) -> list[discord.Embed]:
+def digest_embeds(digest: Digest, title: str = "Transfer digest") -> list[discord.Embed]:
     """One embed per chunk of players; each within Discord's limits."""
     embeds: list[discord.Embed] = []
-    current = discord.Embed(title="Transfer digest", colour=COLOUR)
+    current = discord.Embed(title=title, colour=COLOUR)
     for player, lines in digest.players.items():
         value = clean("\n".join(line.text() for line in lines), MAX_FIELD_VALUE)
         if len(current.fields) >= MAX_FIELDS or len(current) + len(value) + 300 > MAX_EMBED_TOTAL:
             embeds.append(current)
-            current = discord.Embed(title="Transfer digest (continued)", colour=COLOUR)
+            current = discord.Embed(title=f"{title} (continued)", colour=COLOUR)
         current.add_field(name=clean(player, 256), value=value, inline=False)
     if digest.empty:
         current.description = "Nothing new since the last digest."
     embeds.append(current)
     return embeds
+
+
+def club_embed(report: ClubReport) -> discord.Embed:
+    embed = discord.Embed(title=clean(f"Transfer links: {report.name}", MAX_TITLE),
+                          colour=COLOUR)
+
+    def lines(links: list[ClubLink], arrow: str) -> str:
+        out = []
+        for link in links:
+            other = f" {arrow} {link.other_club}" if link.other_club else ""
+            fee = f", {link.fee}" if link.fee else ""
+            cold = " (cold)" if link.cold else ""
+            out.append(clean(f"{link.player}{other}: {link.status.replace('_', ' ')}{fee}"
+                             f"{cold}") + f" · {stamp(link.last_seen)}")
+        text = "\n".join(out)
+        if len(text) > MAX_FIELD_VALUE:
+            text = text[: MAX_FIELD_VALUE - 12].rsplit("\n", 1)[0] + "\n… and more"
+        return text
+
+    embed.add_field(name="Incoming", value=lines(report.incoming, "from") or "none",
+                    inline=False)
+    embed.add_field(name="Outgoing", value=lines(report.outgoing, "to") or "none",
+                    inline=False)
+    return fit(embed)
 
 
 def alert_embed(rows: list[ChangeRow]) -> discord.Embed:

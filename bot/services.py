@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.articles import ParsedArticle
 from bot.changes import change_row
@@ -73,3 +74,54 @@ def digest_preview(engine: Engine, *, since: datetime | None, now: datetime) -> 
         events = queries.changes_between(session, since, now)
         rows = [change_row(session, event) for event in events]
     return compose_digest(rows, since, now)
+
+
+@dataclass(frozen=True)
+class ClubLink:
+    player: str
+    other_club: str | None  # the buying club for outgoing links, the selling club for incoming
+    status: str
+    fee: str | None
+    last_seen: datetime
+    cold: bool
+
+
+@dataclass
+class ClubReport:
+    club_id: int
+    name: str
+    incoming: list[ClubLink]
+    outgoing: list[ClubLink]
+
+
+def club_report(engine: Engine, club_id: int, now: datetime,
+                cold_after: timedelta) -> ClubReport:
+    from bot.money import format_money
+    from db.models import Club, FeeReport, Rumour
+
+    with Session(engine) as session:
+        club = session.get(Club, club_id)
+        if club is None:
+            raise LookupError(f"club {club_id} no longer exists")
+        report = ClubReport(club_id, club.name, [], [])
+        rumours = session.exec(select(Rumour).where(
+            (Rumour.to_club_id == club_id) | (Rumour.from_club_id == club_id))
+            .order_by(col(Rumour.last_seen).desc())).all()
+        for rumour in rumours:
+            player = session.get(Player, rumour.player_id)
+            fee = session.exec(select(FeeReport).where(FeeReport.rumour_id == rumour.id)
+                               .order_by(col(FeeReport.seen_at).desc())).first()
+            incoming = rumour.to_club_id == club_id
+            other_id = rumour.from_club_id if incoming else rumour.to_club_id
+            other = session.get(Club, other_id) if other_id else None
+            link = ClubLink(player=player.name if player else "?",
+                            other_club=other.name if other else None, status=rumour.status,
+                            fee=f"{format_money(fee.amount, fee.currency)} {fee.kind}"
+                            if fee else None, last_seen=rumour.last_seen,
+                            cold=now - rumour.last_seen > cold_after)
+            (report.incoming if incoming else report.outgoing).append(link)
+        return report
+
+
+def latest_changes(engine: Engine, hours: float, now: datetime) -> Digest:
+    return digest_preview(engine, since=now - timedelta(hours=hours), now=now)

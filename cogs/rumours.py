@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -11,9 +11,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RumourBot, UserFacingError
-from bot.embeds import page_count, player_embed, sources_embed
+from bot.embeds import club_embed, digest_embeds, page_count, player_embed, sources_embed
 from bot.reports import PlayerReport
-from bot.services import player_report
+from bot.services import club_report, latest_changes, player_report
 from bot.subscriptions import subscribe
 
 
@@ -23,8 +23,25 @@ def resolve_or_raise(bot: RumourBot, value: str) -> int:
         return int(value)
     found = bot.directory.resolve_player(value)
     if found.player_id is None:
-        raise UserFacingError(found.message)
+        raise UserFacingError(found.message[:1900])
     return found.player_id
+
+
+def resolve_club_or_raise(bot: RumourBot, value: str) -> int:
+    if value.isdigit() and int(value) in bot.directory.clubs:
+        return int(value)
+    found = bot.directory.resolve_club(value)
+    if found.entity_id is None:
+        raise UserFacingError(found.message[:1900])
+    return found.entity_id
+
+
+async def club_autocomplete(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    bot: RumourBot = interaction.client  # type: ignore[assignment]
+    return [app_commands.Choice(name=label[:100], value=value)
+            for label, value in bot.directory.club_autocomplete(current)[:25]]
 
 
 async def player_autocomplete(
@@ -35,10 +52,11 @@ async def player_autocomplete(
             for label, value in bot.directory.autocomplete(current)[:25]]
 
 
-async def load_report(bot: RumourBot, player_id: int) -> PlayerReport:
+async def load_report(bot: RumourBot, player_id: int,
+                      guild_id: int | None = None) -> PlayerReport:
     cold_after = timedelta(days=bot.settings.cold_after_days)
-    report: PlayerReport = await bot.run_db(player_report, player_id, datetime.now(UTC),
-                                            cold_after)
+    report: PlayerReport = await bot.run_db(player_report, player_id, bot.clock(),
+                                            cold_after, guild_id)
     return report
 
 
@@ -67,7 +85,8 @@ class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(int(match["player"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        report = await load_report(interaction.client, self.player_id)  # type: ignore[arg-type]
+        report = await load_report(interaction.client, self.player_id,  # type: ignore[arg-type]
+                                   interaction.guild_id)
         await interaction.response.send_message(embed=sources_embed(report), ephemeral=True)
 
 
@@ -105,7 +124,8 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(int(match["player"]), int(match["page"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        report = await load_report(interaction.client, self.player_id)  # type: ignore[arg-type]
+        report = await load_report(interaction.client, self.player_id,  # type: ignore[arg-type]
+                                   interaction.guild_id)
         page = min(max(self.page, 0), page_count(report) - 1)
         await interaction.response.edit_message(embed=player_embed(report, page),
                                                 view=report_view(report, page))
@@ -134,7 +154,7 @@ class PlayerChoice(discord.ui.View):
 
     async def picked(self, interaction: discord.Interaction) -> None:
         report = await load_report(interaction.client,  # type: ignore[arg-type]
-                                   int(self.select.values[0]))
+                                   int(self.select.values[0]), interaction.guild_id)
         await interaction.response.edit_message(content=None, embed=player_embed(report),
                                                 view=report_view(report))
 
@@ -145,6 +165,24 @@ class Rumours(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(SourcesButton, SubscribeButton, PageButton)
+
+    @app_commands.command(name="club", description="Players linked with a club, in and out")
+    @app_commands.describe(club="Club name, short name works too (spurs, man utd)")
+    @app_commands.autocomplete(club=club_autocomplete)
+    @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
+    async def club(self, interaction: discord.Interaction, club: str) -> None:
+        club_id = resolve_club_or_raise(self.bot, club)
+        report = await self.bot.run_db(club_report, club_id, self.bot.clock(),
+                                       timedelta(days=self.bot.settings.cold_after_days))
+        await interaction.response.send_message(embed=club_embed(report))
+
+    @app_commands.command(name="latest", description="The newest transfer news")
+    @app_commands.describe(hours="How far back to look (default 24)")
+    async def latest(self, interaction: discord.Interaction,
+                     hours: app_commands.Range[int, 1, 168] = 24) -> None:
+        digest = await self.bot.run_db(latest_changes, hours, self.bot.clock())
+        embeds = digest_embeds(digest, title=f"Latest transfer news ({hours} h)")
+        await interaction.response.send_message(embeds=embeds[:10])
 
     @app_commands.command(name="rumours", description="Transfer rumours about a player")
     @app_commands.describe(player="Player name (typos are fine)")
@@ -159,7 +197,7 @@ class Rumours(commands.Cog):
                     ephemeral=True)
                 return
         player_id = resolve_or_raise(self.bot, player)
-        report = await load_report(self.bot, player_id)
+        report = await load_report(self.bot, player_id, interaction.guild_id)
         await interaction.response.send_message(embed=player_embed(report),
                                                 view=report_view(report))
 
