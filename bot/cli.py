@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -230,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.logs import setup_logging
 
     setup_logging("WARNING" if args.command != "run" else settings.log_level)
+    if args.command != "run":  # voice-support notices are noise outside a real deployment
+        logging.getLogger("discord.client").setLevel(logging.ERROR)
     handler: Callable[[argparse.Namespace, Settings], int] = args.handler
     return _run_handler(handler, args, settings)
 

@@ -115,10 +115,17 @@ def _source_view(session: Session, evidence: Evidence) -> tuple[SourceView, int 
     article = session.get(Article, evidence.article_id)
     view = SourceView(
         outlet=outlet.name if outlet else None, tier=outlet.tier if outlet else None,
-        url=article.url if article else None, title=article.title if article else None,
+        url=article.url if article else None,
+        title=(article.title or _opening(article.text)) if article else None,
         published=article.published.isoformat() if article and article.published else None,
         sentence=evidence.sentence)
     return view, evidence.outlet_id
+
+
+def _opening(text: str, words: int = 10) -> str:
+    """An untitled article is named by its first words."""
+    head = text.split()[:words]
+    return " ".join(head) + ("…" if len(text.split()) > words else "")
 
 
 def fee_conflict(fees: list[FeeView]) -> str | None:
