@@ -485,6 +485,19 @@ class StandIn:
             return list(self.global_commands.values())
         return list(self.guild_commands.get(self.guild(guild).id, {}).values())
 
+    def forget(self, handle: InteractionHandle) -> None:
+        """Drop a finished interaction and its messages (keeps long load runs small)."""
+        self.interactions.pop(handle.id, None)
+        self._by_token.pop(handle.token, None)
+        for mid in (handle.original_message_id, *handle.followup_ids):
+            if mid is None or mid == handle.source_message_id:
+                continue
+            message = self.messages.pop(mid, None)
+            if message is not None:
+                log = self._channel_log.get(message.channel_id, [])
+                with contextlib.suppress(ValueError):
+                    log.remove(mid)
+
     # -------------------------------------------------------------------- faults --
     def fail(self, method: str, path: str, status: int, *, code: int = 0,
              message: str | None = None, times: int = 1,
