@@ -18,6 +18,7 @@ from typing import Any
 
 import discord
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 from discord import app_commands
 from discord.ext import commands
 from sqlalchemy.engine import Engine
@@ -112,7 +113,14 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
             await self.load_extension(name)
         if self.sync_on_start:
             await sync_if_changed(self)
+        self.scheduler.add_job(self.refresh_directory, IntervalTrigger(seconds=30),
+                               id="directory-refresh", replace_existing=True, coalesce=True,
+                               max_instances=1, misfire_grace_time=30)
         self.scheduler.start()
+
+    async def refresh_directory(self) -> int:
+        """Pick up players and aliases stored since the last refresh (ingest, corrections)."""
+        return await asyncio.to_thread(self.directory.refresh, self.engine)
 
     async def close(self) -> None:
         if self.scheduler.running:
