@@ -14,7 +14,7 @@ from datetime import date
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
 from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
-from bot.extraction.lexicon import NATIONALITY_COUNTRY
+from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY
 from bot.extraction.links import (
     LinkEvidence,
     PlayerRef,
@@ -51,6 +51,17 @@ _WANT_AFTER = re.compile(
     r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with))",
     re.I,
 )
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
+    re.I,
+)
+_LEAVE_CLUB = re.compile(r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b",
+                         re.I)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
+                             r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b", re.I)
+_LIST_WORDS = re.compile(r"\b(?:also|another|too|as\s+well|alternative|alternatives|options?|targets?"
+                         r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
+                         re.I)
 _CREDIT_NAME = re.compile(
     r"(?:according\s+to|via|as\s+per|reported\s+by|revealed\s+by|reports\s+from)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'.&-]*|of|de|del|dello|della)(?:\s+(?:[A-Z][\w'.&-]*|of|de|del|dello|della)){0,3})",
@@ -82,6 +93,7 @@ class Extractor:
                 stop.update(fold(place).split())
             stop.update(fold(club.country).split())
         stop.update(NATIONALITY_COUNTRY.values())
+        stop.update(COUNTRIES)
         stop.discard("")
         self.stop_extra = frozenset(stop)
 
@@ -153,28 +165,38 @@ class Extractor:
                     if ent.person_club is None:
                         ent.person_club = club.club
                     break
-        for ent in entities:
-            if not ent.is_player and ent.person_club is None and ent.ref is not None:
-                if ent.ref.club:
-                    ent.person_club = self.club_by_name.get(ent.ref.club)
-        # "Alonso's side", "Slot's men": the club that person works for
+        clubs_by_sent: dict[int, set[str]] = {}
+        for m in club_mentions:
+            clubs_by_sent.setdefault(m.sent, set()).add(m.club.name)
+        # "Alonso's side", "Slot's men", "Mourinho wants": the club that person works for --
+        # as the article says it ("Spurs boss Jose Mourinho"), else the reference job if the
+        # club is named close by (reference jobs go stale)
         extra: list[ClubMention] = []
         for ent in entities:
-            if ent.is_player or ent.person_club is None:
+            if ent.is_player:
                 continue
             for mention in ent.mentions:
+                club_ref = ent.person_club
+                if club_ref is None and ent.ref is not None and ent.ref.club:
+                    nearby = set().union(*(clubs_by_sent.get(k, set())
+                                           for k in (mention.sent - 1, mention.sent,
+                                                     mention.sent + 1)))
+                    if ent.ref.club in nearby:
+                        club_ref = self.club_by_name.get(ent.ref.club)
+                if club_ref is None:
+                    continue
                 j = mention.tok_end
                 if (
                     mention.possessive
                     and j + 1 < len(tokens)
                     and tokens[j + 1].key in ("side", "team", "men", "charges", "squad", "outfit")
                 ):
-                    extra.append(ClubMention(ent.person_club, mention.start, tokens[j + 1].end,
+                    extra.append(ClubMention(club_ref, mention.start, tokens[j + 1].end,
                                              mention.tok_start, j + 2, mention.sent, "person"))
                 elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 40]) and (
                     ent.role in ("manager", "coach", "director", "president", "owner")
                 ):
-                    extra.append(ClubMention(ent.person_club, mention.start, mention.end,
+                    extra.append(ClubMention(club_ref, mention.start, mention.end,
                                              mention.tok_start, mention.tok_end, mention.sent,
                                              "person"))
         if extra:
@@ -213,6 +235,9 @@ class Extractor:
                 desc_club_tokens[mention.tok_start].set_current(mention.club, 4)
             views[mention.sent].clubs.append((mention, role))
         for view in views:
+            for ref in view.players:
+                if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
+                    ref.speaker = True
             view.players.sort(key=lambda p: p.tok_start)
             view.cues = find_cues(view.sent.text)
             view.replaced = replaced_entities(doc, view.sent, view.players)
@@ -266,14 +291,28 @@ class Extractor:
                 if role in ("seller", "from") or (role == "history" and history):
                     targets = list(players.values())
                     if len(targets) > 1:
-                        # the player nearest the club mention in the same clause
-                        targets = [min(
-                            (p for p in view.players if p.entity.is_player),
-                            key=lambda p: abs(p.tok_start - mention.tok_start),
-                        ).entity]
+                        # a seller's player comes after it ("PSG sell Mbappe"); a player
+                        # leaves "from" a club named after him
+                        refs = [p for p in view.players if p.entity.is_player]
+                        after = [p for p in refs if p.tok_start >= mention.tok_end]
+                        before = [p for p in refs if p.tok_end <= mention.tok_start]
+                        if role == "seller" and after:
+                            targets = [after[0].entity]
+                        elif before:
+                            targets = [before[-1].entity]
+                        else:
+                            targets = [refs[0].entity]
                     for ent in targets:
                         strength = {"seller": 3, "history": 3}.get(role or "", 2)
                         ent.set_current(mention.club, strength)
+            # "with Dejan Lovren likely to leave the club": the club just named
+            leave = _LEAVE_CLUB.search(sent.text)
+            if leave and view.clubs:
+                offset = sent.start + leave.start()
+                refs = [p for p in view.players if p.entity.is_player and p.end <= offset]
+                clubs_before = [c for c, r in view.clubs if c.end <= offset and r != "former"]
+                if refs and clubs_before:
+                    refs[-1].entity.set_current(clubs_before[-1].club, 2)
 
     # ------------------------------------------------------------------ links
 
@@ -299,9 +338,25 @@ class Extractor:
                 ):
                     view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
                                                   sent.start, sent.start, False, True))
+            elif (
+                not explicit_players
+                and suitors
+                and last_player is not None
+                and sent.index - last_player[0] <= 1
+                and doc.sentences[last_player[0]].para >= sent.para - 1
+                and _OBJECT_PRONOUN.search(sent.text)
+                and (view.cues or any(r in ("to", "target") for _c, r in view.clubs))
+            ):
+                ent = last_player[1]
+                if (
+                    ent.current_club is None
+                    or any(c.club.name != ent.current_club.name for c in suitors)
+                ):
+                    view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
+                                                  sent.start, sent.start, False, True))
             # a club's list of targets continued in the next sentence:
             # "Spurs ... another target, while Leicester's Ben Chilwell is being monitored"
-            if explicit_players and last_suitors is not None and (
+            if explicit_players and last_suitors is not None and _LIST_WORDS.search(sent.text) and (
                 sent.index - last_suitors[0] <= 1
             ):
                 self._topic_clubs(view, last_suitors[1])

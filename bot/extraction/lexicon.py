@@ -156,3 +156,20 @@ FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "o
 MONTHS: frozenset[str] = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
+
+# Countries (national teams are not clubs; country names are not people).
+COUNTRIES: frozenset[str] = frozenset(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahrain belarus belgium benin bolivia bosnia brazil bulgaria burkina cameroon canada chile
+    china colombia congo croatia cuba cyprus czechia czech denmark ecuador egypt england
+    estonia ethiopia finland france gabon gambia georgia germany ghana greece guinea haiti
+    honduras hungary iceland india indonesia iran iraq ireland israel italy ivory jamaica japan
+    jordan kazakhstan kenya korea kosovo kuwait latvia lebanon liberia libya lithuania
+    luxembourg macedonia madagascar mali malta mexico moldova montenegro morocco mozambique
+    netherlands holland zealand nigeria norway oman panama paraguay peru poland portugal qatar
+    romania russia rwanda scotland senegal serbia sierra slovakia slovenia somalia spain sudan
+    sweden switzerland syria tanzania togo tunisia turkey turkiye uganda ukraine uruguay usa
+    uzbekistan venezuela vietnam wales zambia zimbabwe emirates uae curacao suriname
+    """.split()
+)

@@ -53,6 +53,7 @@ class PlayerRef:
     end: int
     explicit: bool  # named (vs described or inferred from the topic)
     topic: bool = False
+    speaker: bool = False  # "X told Sky Sports": quoted, not the subject of a move
 
 
 @dataclass
@@ -75,10 +76,35 @@ class LinkEvidence:
     via_description: bool
 
 
+_INTRO = re.compile(r"^(?:with|as|while|whilst|although|though|despite|after|before|if|when"
+                    r"|since|because|given|having|following|amid|amidst)\b[^,]{3,200},", re.I)
+_INDEFINITE = re.compile(
+    r"\b(?:a|an|another|one\s+of\s+(?:their|his|the))\s+(?:[\w'-]+\s+){0,3}?(?:player|star|midfielder"
+    r"|defender|forward|striker|winger|goalkeeper|keeper|centre-back|full-back|talent|youngster"
+    r"|signing|target|replacement|attacker|players|stars|targets)\b",
+    re.I,
+)
+_SUBJECT_NEXT = re.compile(
+    r"^(?:'s?\s+)?\s*(?:\(\S+\)\s+)?(?:are|is|were|was|have|has|had|will|would|could|can|may|might|must"
+    r"|should|did|do|does|also|too|remain|remains|want|wants|wanted|made|make|makes|submitted"
+    r"|lodged|tabled|launched|opened|hold|holds|agreed|agree|reached|struck|lead|leads|led"
+    r"|are|continue|continues|plan|plans|hope|hopes|see|sees|saw|need|needs|look|looks|considered"
+    r"|consider|prepared|offered|bid|tracked|track|monitored|remain|enquired|asked|approached"
+    r"|sent|reportedly|now|still|already|recently|then|officially|just|reopened|rejected)\b",
+    re.I,
+)
+
+
 def clause_spans(text: str, pattern: re.Pattern[str] = _CLAUSE_BREAK) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
+    intro = _INTRO.match(text) if pattern is _CLAUSE_BREAK else None
+    if intro:
+        spans.append((0, intro.end() - 1))
+        start = intro.end()
     for match in pattern.finditer(text):
+        if match.start() < start:
+            continue
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.start() if match.group(0).strip(",; -.") else match.end()
@@ -86,6 +112,41 @@ def clause_spans(text: str, pattern: re.Pattern[str] = _CLAUSE_BREAK) -> list[tu
             start = match.start() + 1
     spans.append((start, len(text)))
     return spans
+
+
+def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
+    """Players joined by "and", "or", commas ("Emre Can and Donny van de Beek") form a group."""
+    groups: list[list[PlayerRef]] = []
+    for ref in sorted(refs, key=lambda r: r.start):
+        if groups:
+            last = groups[-1][-1]
+            gap = doc.text[last.end : ref.start]
+            if ref.entity is last.entity or re.fullmatch(
+                r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?", gap
+            ) or re.fullmatch(r"\s*\(?\[?\s*|\s*\]\s*", gap):
+                groups[-1].append(ref)
+                continue
+        groups.append([ref])
+    return groups
+
+
+def _pick_group(
+    doc: Doc, groups: list[list[PlayerRef]], mention: ClubMention, subject: bool
+) -> list[PlayerRef]:
+    before = [g for g in groups if g[-1].end <= mention.start]
+    after = [g for g in groups if g[0].start >= mention.end]
+    if subject and after:
+        return after[0]
+    if before and (not after or not subject):
+        nearest_before = before[-1]
+        if not after:
+            return nearest_before
+        gap_before = mention.start - nearest_before[-1].end
+        gap_after = after[0][0].start - mention.end
+        return nearest_before if gap_before <= gap_after else after[0]
+    if after:
+        return after[0]
+    return [r for g in groups for r in g]
 
 
 def _clause_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -121,13 +182,22 @@ def pair_links(
         return []
     clauses = clause_spans(text)
     fine = clause_spans(text, _FINE_BREAK)
+    usable = [p for p in view.players if p.entity.is_player and p.entity.index not in view.replaced]
+    if any(not p.speaker for p in usable):
+        usable = [p for p in usable if not p.speaker]
+    if not usable:
+        return []
     players_by_clause: dict[int, list[PlayerRef]] = {}
-    for ref in view.players:
+    for ref in usable:
         players_by_clause.setdefault(_clause_of(clauses, ref.start - sent.start), []).append(ref)
+    sentence_groups = _groups(doc, [p for p in usable if not p.topic] or usable)
     positive_cues = [c for c in view.cues if effective(c) is not None or c.status in (
         Status.DENIED, Status.COLLAPSED)]
-    headline_link = False
     history = is_history(text, ref_year)
+    destinations = {m.club.name for m, r in view.clubs if r == "to"}
+    deal_between_clubs = bool(destinations) and any(
+        c.status in (Status.AGREED, Status.DONE) for c in view.cues
+    )
     out: list[LinkEvidence] = []
     for mention, role in view.clubs:
         if role == "history":
@@ -136,41 +206,43 @@ def pair_links(
             role = "to"
         if role in ("former", "against", "seller", "from", "employer"):
             continue
+        if role is None and deal_between_clubs and mention.club.name not in destinations:
+            continue  # "Villa and Milan have agreed a deal sending Reina to Villa Park"
         rel = mention.start - sent.start
         clause = _clause_of(clauses, rel)
-        clause_text = text[clauses[clause][0] : clauses[clause][1]]
-        candidates = players_by_clause.get(clause)
-        same_clause = bool(candidates)
-        if not candidates:
-            if _REPLACE.search(clause_text):
+        cs, ce = clauses[clause]
+        clause_text = text[cs:ce]
+        in_clause = players_by_clause.get(clause)
+        same_clause = bool(in_clause)
+        subject = bool(_SUBJECT_NEXT.match(doc.text[mention.end : mention.end + 40])) and (
+            role not in ("to",)
+        )
+        if in_clause:
+            candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject)
+        else:
+            if _REPLACE.search(clause_text) or _INDEFINITE.search(clause_text):
                 continue
-            candidates = [p for p in view.players if not p.topic] or view.players
-            if len({p.entity.index for p in candidates}) > 3:
+            if len(sentence_groups) != 1:
                 continue
+            candidates = sentence_groups[0]
         # cues: those in the club's fine clause, else the nearest one in the sentence
         fine_index = _clause_of(fine, rel)
         fs, fe = fine[fine_index]
         local = [c for c in positive_cues if fs <= c.start < fe]
         if not local and positive_cues:
             local = [min(positive_cues, key=lambda c: abs(c.start - rel))]
+        headline_link = False
         if sent.headline and not local:
             # "Moussa Marega to Everton"
-            before = text[max(0, rel - 25) : rel]
-            if _HEADLINE_TO.search(before):
+            if _HEADLINE_TO.search(text[max(0, rel - 25) : rel]):
                 headline_link = True
-                local = []
-            else:
-                if role not in ("to", "target"):
-                    continue
+            elif role not in ("to", "target"):
+                continue
         elif not local and role not in ("to", "target"):
             continue
         statuses = [s for s in (effective(c) for c in local) if s is not None]
         denial = any(c.status is Status.DENIED for c in local)
-        if role == "to" and not statuses:
-            statuses = [Status.INTEREST]
-        if role == "target" and not statuses:
-            statuses = [Status.INTEREST]
-        if headline_link and not statuses:
+        if not statuses and (role in ("to", "target") or headline_link):
             statuses = [Status.INTEREST]
         if not statuses and not denial:
             continue
@@ -179,8 +251,6 @@ def pair_links(
             continue  # "joined PSG in 2022": background, not news
         for ref in candidates:
             player = ref.entity
-            if not player.is_player or player.index in view.replaced:
-                continue
             if player.current_club is not None and player.current_club.name == mention.club.name:
                 continue
             confidence = 0.5
@@ -220,6 +290,9 @@ def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[in
     """Players named as the ones to be replaced: "to replace Wesley Moraes"."""
     out: set[int] = set()
     for ref in refs:
+        after = doc.text[ref.end : ref.end + 25]
+        if re.match(r"^'s?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy)\b", after, re.I):
+            out.add(ref.entity.index)
         before = doc.text[max(sent.start, ref.start - 30) : ref.start]
         if re.search(r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
                      r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$", before, re.I):

@@ -53,6 +53,8 @@ class NameMention:
     entity: int = -1
     descriptor: bool = False  # an anaphor ("the Dutch star"), not a name
     headline: bool = False
+    titlecase: bool = False
+    initial: bool = False  # first word of its sentence (capitalised anyway)
 
 
 @dataclass
@@ -153,21 +155,24 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
         end = sent.tok_end
         while i < end:
             tok = tokens[i]
-            if i in blocked or not tok.cap or not tok.key[:1].isalpha() or "." in tok.key:
+            if (i in blocked or not tok.cap or not tok.key[:1].isalpha() or "." in tok.key
+                    or (tok.text.isupper() and len(tok.text) > 1)):
                 i += 1
                 continue
             j = i
             parts: list[int] = []
             while j < end and j not in blocked:
                 t = tokens[j]
-                if (t.cap and t.key[:1].isalpha() and not (t.text.isupper() and len(t.text) > 1
-                                                          and len(t.text) > 4)) or (
+                name_like = (t.cap and t.key[:1].isalpha() and "." not in t.key
+                             and not (t.text.isupper() and len(t.text) > 1))
+                particle = (
                     t.key in NAME_PARTICLES
-                    and parts
+                    and bool(parts)
                     and j + 1 < end
                     and (tokens[j + 1].cap or tokens[j + 1].key in NAME_PARTICLES)
                     and (j + 1) not in blocked
-                ):
+                )
+                if name_like or particle:
                     parts.append(j)
                     j += 1
                 else:
@@ -175,7 +180,10 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             if not parts:
                 i += 1
                 continue
+            i = j
             words = [tokens[p] for p in parts]
+            if any(w.key in ORG_WORDS for w in words):
+                continue
             # strip leading stopwords ("However", "According") and trailing months/days
             while words and (words[0].key in NAME_STOPWORDS or words[0].key in stop_extra
                              or words[0].key in _NAME_EXTRA_STOP
@@ -183,12 +191,9 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop(0)
             while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):
                 words.pop()
-            i = j
             if not words or len(words) > 5:
                 continue
             keys = tuple(w.key for w in words)
-            if any(k in ORG_WORDS for k in keys):
-                continue
             if len(words) == 1 and (keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP
                                     or len(keys[0]) < 3):
                 continue
@@ -207,6 +212,11 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                     keys,
                     possessive,
                     headline=title_case or (sent.headline and first.index == sent.tok_start),
+                    titlecase=title_case,
+                    initial=first.index == sent.tok_start or (
+                        first.index - 1 == sent.tok_start
+                        and not tokens[first.index - 1].key[:1].isalnum()
+                    ),
                 )
             )
     return mentions
@@ -215,7 +225,13 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
 # ---------------------------------------------------------------- grouping
 
 
-def _match_entity(keys: tuple[str, ...], entities: list[Entity]) -> tuple[Entity | None, bool]:
+def _skeleton(word: str) -> str:
+    return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
+
+
+def _match_entity(
+    keys: tuple[str, ...], entities: list[Entity], sent: int = 0
+) -> tuple[Entity | None, bool]:
     """(entity, upgrade): upgrade = the mention is a fuller form of the entity's name."""
     best: Entity | None = None
     best_rank = 0
@@ -239,6 +255,15 @@ def _match_entity(keys: tuple[str, ...], entities: list[Entity]) -> tuple[Entity
             and ratio(keys[-1], ek[-1]) >= 80
         ) or (len(keys) >= 2 and len(ek) == 1 and len(ek[0]) >= 5 and ratio(keys[-1], ek[0]) >= 87):
             rank = 3
+        elif (
+            len(keys) == 1
+            and len(ek) >= 2
+            and len(keys[0]) >= 3
+            and len(_skeleton(keys[0])) >= 2
+            and _skeleton(keys[0]) in (_skeleton(ek[0]), _skeleton(ek[-1]))
+            and any(abs(m.sent - sent) <= 6 for m in ent.mentions)
+        ):
+            rank = 1  # "Sol" for Saul Niguez: same consonants, mentioned nearby
         if rank > best_rank:
             best, best_rank = ent, rank
     if best is None:
@@ -248,11 +273,18 @@ def _match_entity(keys: tuple[str, ...], entities: list[Entity]) -> tuple[Entity
 
 def group_entities(mentions: list[NameMention], people: PeopleIndex) -> list[Entity]:
     entities: list[Entity] = []
-    # body mentions first, so that headline words only join names the article uses
-    ordered = [m for m in mentions if not m.headline] + [m for m in mentions if m.headline]
+
+    def weak(m: NameMention) -> bool:
+        return m.headline or m.titlecase or (m.initial and len(m.keys) == 1)
+
+    # body mentions first, so that headline and sentence-initial words only join names the
+    # article uses elsewhere ("Given", "Within" are not people)
+    ordered = [m for m in mentions if not weak(m)] + [m for m in mentions if weak(m)]
     for mention in ordered:
-        ent, upgrade = _match_entity(mention.keys, entities)
+        ent, upgrade = _match_entity(mention.keys, entities, mention.sent)
         if ent is None:
+            if mention.titlecase or (mention.initial and len(mention.keys) == 1):
+                continue
             if mention.headline and len(mention.keys) < 2:
                 continue
             if mention.headline and len(mention.keys) > 3:

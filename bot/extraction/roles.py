@@ -23,11 +23,12 @@ _AGE = re.compile(r"^\d{1,2}-year-old$")
 # After the club: the club is selling or keeping the player (so it is his current club).
 _SELLER_AFTER = re.compile(
     r"^(?:'s?)?\s*(?:\S+\s+){0,6}?(?:(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:willing|prepared|ready"
-    r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash"
+    r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash|the\s+fact"
+    r"|losing|lose"
     r"|part|offload|accept|hold|listen|sanction)|(?:want|wants|demand(?:ed|s|ing)?|valu(?:e|ed|ing)"
     r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d|a\s+(?:price|fee|valuation))|reject(?:ed|s)?"
-    r"|turn(?:ed|s)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back|accept(?:ed|s)?\s+(?:\S+\s+){0,3}?"
-    r"(?:bid|offer)|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
+    r"|turn(?:ed|s|ing)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back|accept(?:ed|s|ing)?\s+"
+    r"(?:\S+\s+){0,7}?(?:bids?|offers?)|rejecting|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
     r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
     r"|(?:are|is)\s+(?:\S+\s+){0,2}?(?:holding\s+out|standing\s+firm|holding\s+firm)"
@@ -42,7 +43,8 @@ _FROM_BEFORE = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bexit|\bquit|\bdepart\w*\s+from|\bcontract\s+with"
     r"|\bcontract\s+at|\bbeen\s+with|\bstay\s+(?:at|with)|\bfuture\s+at|\bcareer\s+at"
     r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
-    r"|\bplaying\s+for|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
+    r"|\bplaying\s+for|\b(?:this|last)\s+season\s+for|\bfee\s+(?:\S+\s+){0,5}(?:with|between)"
+    r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with))\s+(?:\S+\s+)?$",
@@ -64,11 +66,15 @@ _TO_BEFORE = re.compile(
 )
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
-    r"|attention|calls?|talks|competition|moves?|swoop|advances|overtures|suitors)\s+from\s+(?:the\s+)?$",
+    r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
+    r"(?:rivals?\s+|fellow\s+|[A-Z][a-z]+\s+League\s+(?:side|club)\s+)?$",
     re.I,
 )
-_HISTORY_BEFORE = re.compile(r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at)\s+$",
-                             re.I)
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
+    r"|was\s+(?:loaned|sent)|spent\s+\S+\s+\S+)\s+(?:out\s+)?(?:on\s+loan\s+)?(?:to|at|with))\s+$",
+    re.I,
+)
 
 
 def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]:

@@ -66,13 +66,15 @@ _PATTERNS: list[tuple[Status, str]] = [
      r"|on\s+(?:their|the|its)\s+radar|assess(?:ing|ed)?|observ(?:ing|ed))"),
     (Status.INTEREST, r"\b(?:interest(?:ed)?|keen|linked|links?\s+with|targets?|targeting|targeted|want"
      r"(?:s|ed|ing)?|eye(?:s|ing|d)?|admir(?:e|ers?|ed|ing)|race\s+(?:to|for)|pursu(?:e|it|ing)"
-     r"|chas(?:e|ing|ers?)|(?:move|swoop|bid)\s+for|(?:to\s+)?sign(?:ing)?\b|consider(?:ing|ed)?"
+     r"|chas(?:e|ing|ers?)|(?:move|swoop|bid)\s+for|(?:to\s+)?sign(?:ing)?\b(?!\s+of\b)|consider(?:ing|ed)?"
      r"|shortlist(?:ed)?|list\s+of|attention|like\s+to|hoping\s+to|hope\s+to|plans?\s+to"
      r"|sights|swoop|poach|lure|land|snap\s+up|bring(?:ing)?\s+\S+\s+to|move\s+to|switch\s+to"
      r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
      r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
      r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
-     r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire)"),
+     r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
+     r"|(?:'s|their|his|its)\s+(?:transfer\s+|summer\s+|january\s+)?(?:list|shortlist|wishlist"
+     r"|radar|agenda|wanted\s+list))"),
 ]
 
 _COMPILED = [(status, re.compile(pattern, re.I)) for status, pattern in _PATTERNS]
