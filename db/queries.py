@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, func, or_
+from sqlmodel import Session, col, select
 
 from bot.reference import ReferenceData
 from bot.text import fold
@@ -16,7 +16,9 @@ from db.models import (
     Club,
     ClubAlias,
     Evidence,
+    Feed,
     FeeReport,
+    GuildFeed,
     Outlet,
     Person,
     Player,
@@ -152,3 +154,66 @@ def changes_between(session: Session, since: datetime, until: datetime) -> Seque
         .where(ChangeEvent.created_at > since, ChangeEvent.created_at <= until)
         .order_by(ChangeEvent.created_at, ChangeEvent.id)  # type: ignore[arg-type]
     ).all()
+
+
+# --- Feeds (bot/feeds.py) -------------------------------------------------------------------
+
+
+def feed_by_url(session: Session, url: str) -> Feed | None:
+    return session.exec(select(Feed).where(Feed.url == url)).first()
+
+
+def feeds_of_guild(session: Session, guild_id: int) -> Sequence[Feed]:
+    return session.exec(
+        select(Feed)
+        .join(GuildFeed, col(GuildFeed.feed_id) == col(Feed.id))
+        .where(GuildFeed.guild_id == guild_id)
+        .order_by(col(Feed.id))
+    ).all()
+
+
+def feeds_with_urls(session: Session, urls: Iterable[str]) -> Sequence[Feed]:
+    wanted = list(urls)
+    if not wanted:
+        return []
+    return session.exec(select(Feed).where(col(Feed.url).in_(wanted)).order_by(col(Feed.id))).all()
+
+
+def guild_feed_link(session: Session, guild_id: int, feed_id: int) -> GuildFeed | None:
+    return session.exec(
+        select(GuildFeed).where(GuildFeed.guild_id == guild_id, GuildFeed.feed_id == feed_id)
+    ).first()
+
+
+def guild_feed_count(session: Session, guild_id: int) -> int:
+    found = session.exec(
+        select(func.count()).select_from(GuildFeed).where(GuildFeed.guild_id == guild_id)
+    )
+    return int(found.one())
+
+
+def due_feed_ids(session: Session, now: datetime, configured_urls: Iterable[str] = ()) -> list[int]:
+    """Feeds followed by at least one server (or set in the settings) whose next fetch is due;
+    never-fetched feeds first, then the longest overdue."""
+    wanted: ColumnElement[bool] = col(Feed.id).in_(select(GuildFeed.feed_id))
+    urls = list(configured_urls)
+    if urls:
+        wanted = or_(wanted, col(Feed.url).in_(urls))
+    next_fetch = col(Feed.next_fetch_at)
+    rows = session.exec(
+        select(Feed.id)
+        .where(wanted, or_(next_fetch.is_(None), next_fetch <= now))
+        .order_by(next_fetch.is_not(None), next_fetch, col(Feed.id))
+    ).all()
+    return [feed_id for feed_id in rows if feed_id is not None]
+
+
+def known_article_urls(session: Session, urls: Iterable[str]) -> set[str]:
+    """Which of these URLs are stored articles already."""
+    wanted = sorted(set(urls))
+    known: set[str] = set()
+    for start in range(0, len(wanted), 500):  # keep the IN list short
+        chunk = wanted[start : start + 500]
+        rows = session.exec(select(Article.url).where(col(Article.url).in_(chunk)))
+        known.update(url for url in rows if url is not None)
+    return known
