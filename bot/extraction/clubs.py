@@ -115,6 +115,12 @@ class ClubMatcher:
                 i += 1
                 continue
             hit = self._match_at(tokens, i, n)
+            if hit is not None and i > 0 and tokens[i - 1].key in ("in", "around", "near") and (
+                tuple(t.key for t in tokens[i : i + hit[0]]) in self.places
+            ):
+                hit = None  # "arrive in Birmingham": the city
+                i += 1
+                continue
             if hit is not None:
                 length, surface = hit
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))
@@ -227,15 +233,17 @@ class ClubMatcher:
             if len(clubs) == 1 and kind in ("name", "alias", "ground"):
                 definite[clubs[0].name] += 1
         last_seen: dict[str, int] = {}
+        seen_count: Counter[str] = Counter()
         mentions: list[ClubMention] = []
         for s, e, _surface, kind, clubs in raw:
             club: ClubRef | None = None
             if len(clubs) == 1 and kind not in ("partial", "description"):
                 club = clubs[0]
             elif kind == "description":
+                # "the German outfit": the most talked-about matching club so far
                 seen = [c for c in clubs if c.name in last_seen]
                 if seen:
-                    club = max(seen, key=lambda c: last_seen[c.name])
+                    club = max(seen, key=lambda c: (seen_count[c.name], last_seen[c.name]))
                 else:
                     later = [c for c in clubs if definite[c.name]]
                     if len(later) == 1:
@@ -253,6 +261,7 @@ class ClubMatcher:
             if club is None:
                 continue
             last_seen[club.name] = s
+            seen_count[club.name] += 1
             first, last = tokens[s], tokens[e - 1]
             mentions.append(ClubMention(club, first.start, last.end, s, e, first.sent, kind))
         return mentions

@@ -135,7 +135,9 @@ class Extractor:
 
     def _analyse(self, doc: Doc) -> _Article:
         outlet_mentions = self.outlets.find(doc)
-        blocked = {i for m in outlet_mentions for i in range(m.tok_start, m.tok_end)}
+        # journalists stay visible to name detection, so "Dias" later joins "Filipe Dias"
+        blocked = {i for m in outlet_mentions for i in range(m.tok_start, m.tok_end)
+                   if m.outlet is None or m.outlet.kind != "journalist"}
         club_mentions = self.clubs.find(doc, blocked)
         club_tokens = {i for m in club_mentions for i in range(m.tok_start, m.tok_end)}
         names = find_names(doc, blocked | club_tokens, self.stop_extra)
@@ -366,7 +368,7 @@ class Extractor:
                            and any(e.club.name == c.club.name for e in found)]
             interest = any(c.status in (Status.INTEREST, Status.MONITORING) and not c.negated
                            for c in view.cues)
-            if found_clubs:
+            if found_clubs and not sent.headline:
                 last_suitors = (sent.index, found_clubs)
             elif suitors and interest and not explicit_players:
                 last_suitors = (sent.index, suitors)
@@ -386,8 +388,11 @@ class Extractor:
                     if p.explicit and p.entity.is_player and cs <= p.start - view.sent.start < ce]
             if not refs:
                 continue
+            anchor = refs[0]
+            current = anchor.entity.current_club
             own = [c for c, r in view.clubs if r in (None, "to", "target")
-                   and cs <= c.start - view.sent.start < ce]
+                   and cs <= c.start - view.sent.start < ce
+                   and (current is None or c.club.name != current.name)]
             if own:
                 continue
             cues = [c for c in view.cues if cs <= c.start < ce and not c.negated
@@ -395,7 +400,10 @@ class Extractor:
             if not cues:
                 continue
             anchor = refs[0]
+            named_here = {c.club.name for c, _r in view.clubs}
             for club in clubs:
+                if club.club.name in named_here:
+                    continue  # the sentence says itself what that club is doing
                 if anchor.entity.current_club is not None and (
                     anchor.entity.current_club.name == club.club.name
                 ):
