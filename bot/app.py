@@ -12,8 +12,9 @@ import gc
 import hashlib
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,14 @@ from sqlalchemy.exc import OperationalError
 
 from bot.directory import Directory
 from bot.discord_endpoint import EndpointAwareMixin
-from bot.services import open_database
+from bot.reports import PlayerReport
+from bot.services import open_database, player_report
 from bot.settings import DEFAULT_DATA_DIR, Settings
 
 log = logging.getLogger(__name__)
 
+REPORT_CACHE_TTL = timedelta(minutes=5)
+REPORT_CACHE_SIZE = 2048
 EXTENSIONS = ("cogs.rumours", "cogs.subscriptions", "cogs.digest", "cogs.admin")
 
 
@@ -108,6 +112,8 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         self.extension_names = extensions
         self.sync_on_start = sync_commands
         self.directory = Directory()
+        self.reports: OrderedDict[tuple[int, int | None], tuple[datetime, PlayerReport]] = \
+            OrderedDict()
         self.ready_event = asyncio.Event()
 
     async def setup_hook(self) -> None:
@@ -126,7 +132,31 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
 
     async def refresh_directory(self) -> int:
         """Pick up players and aliases stored since the last refresh (ingest, corrections)."""
-        return await asyncio.to_thread(self.directory.refresh, self.engine)
+        added = await asyncio.to_thread(self.directory.refresh, self.engine)
+        if added:
+            self.reports.clear()
+        return added
+
+    async def player_report(self, player_id: int, guild_id: int | None) -> PlayerReport:
+        """A player's report, cached until new data arrives (or a few minutes pass, since
+        links go cold with time): /rumours is the hottest command."""
+        now = self.clock()
+        key = (player_id, guild_id)
+        cached = self.reports.get(key)
+        if cached is not None and now - cached[0] < REPORT_CACHE_TTL:
+            self.reports.move_to_end(key)
+            return cached[1]
+        report: PlayerReport = await self.run_db(
+            player_report, player_id, now, timedelta(days=self.settings.cold_after_days),
+            guild_id)
+        self.reports[key] = (now, report)
+        while len(self.reports) > REPORT_CACHE_SIZE:
+            self.reports.popitem(last=False)
+        return report
+
+    def forget_reports(self) -> None:
+        """Drop cached reports after a change made through the bot (corrections)."""
+        self.reports.clear()
 
     async def close(self) -> None:
         if self.scheduler.running:

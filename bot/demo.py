@@ -59,3 +59,16 @@ def run_demo_command(settings: Settings, script: Path | None) -> int:
             return asyncio.run(run_demo(make_bot, lines, sys.stdout, user="mod"))
         finally:
             engine.dispose()
+
+
+def make_seeded_bot(endpoint: BotEndpoint) -> RumourBot:
+    """Bot factory for the load benchmark: the seed data in a temporary SQLite database.
+
+    `python benchmarks/bench_standin_load.py --factory bot.demo:make_seeded_bot`"""
+    folder = tempfile.mkdtemp(prefix="rumour-bot-bench-")
+    settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite3'}",
+                        discord_api_base_url=endpoint.api_base_url,
+                        discord_token=endpoint.token)
+    engine = open_database(settings)
+    _ingest_seeds(engine, settings)
+    return create_bot(settings, engine, guild_ready_timeout=0.05)

@@ -87,6 +87,7 @@ class Admin(commands.Cog):
         result = await self.bot.run_db(set_manual_link, interaction.guild_id,
                                        interaction.user.id, player_id, club_id, status.value,
                                        amount, currency, source)
+        self.bot.forget_reports()
         await interaction.response.send_message(clean(result.message), ephemeral=True)
 
     @rumour.command(name="remove", description="Hide a link in this server")
@@ -97,6 +98,7 @@ class Admin(commands.Cog):
         result = await self.bot.run_db(hide_link, interaction.guild_id, interaction.user.id,
                                        resolve_or_raise(self.bot, player),
                                        resolve_club_or_raise(self.bot, club))
+        self.bot.forget_reports()
         await interaction.response.send_message(clean(result.message), ephemeral=True)
 
     @rumour.command(name="audit", description="Recent corrections and settings changes")

@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.app import RumourBot, UserFacingError
 from bot.embeds import club_embed, digest_embeds, page_count, player_embed, sources_embed
 from bot.reports import PlayerReport
-from bot.services import club_report, latest_changes, player_report
+from bot.services import club_report, latest_changes
 from bot.subscriptions import subscribe
 
 
@@ -54,10 +54,7 @@ async def player_autocomplete(
 
 async def load_report(bot: RumourBot, player_id: int,
                       guild_id: int | None = None) -> PlayerReport:
-    cold_after = timedelta(days=bot.settings.cold_after_days)
-    report: PlayerReport = await bot.run_db(player_report, player_id, bot.clock(),
-                                            cold_after, guild_id)
-    return report
+    return await bot.player_report(player_id, guild_id)
 
 
 def report_view(report: PlayerReport, page: int = 0) -> discord.ui.View:
