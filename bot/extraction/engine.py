@@ -55,6 +55,7 @@ _SPEAKER_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
     re.I,
 )
+_REPLACE_WORDS = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
 _LEAVE_CLUB = re.compile(r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b",
                          re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
@@ -356,6 +357,10 @@ class Extractor:
                 ):
                     view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
                                                   sent.start, sent.start, False, True))
+            # "X is one of the players Mourinho wants, while Y is another target"
+            own_suitors = self._clause_suitors(view) if explicit_players else []
+            if own_suitors and _LIST_WORDS.search(sent.text):
+                self._topic_clubs(view, own_suitors, same_sentence=True)
             # a club's list of targets continued in the next sentence:
             # "Spurs ... another target, while Leicester's Ben Chilwell is being monitored"
             if explicit_players and last_suitors is not None and _LIST_WORDS.search(sent.text) and (
@@ -370,17 +375,43 @@ class Extractor:
                            for c in view.cues)
             if found_clubs and not sent.headline:
                 last_suitors = (sent.index, found_clubs)
-            elif suitors and interest and not explicit_players:
-                last_suitors = (sent.index, suitors)
+            elif interest and not sent.headline and (
+                (suitors and not explicit_players) or self._clause_suitors(view)
+            ):
+                last_suitors = (sent.index, self._clause_suitors(view) or suitors)
             elif last_suitors is not None and sent.index - last_suitors[0] > 1:
                 last_suitors = None
-            players_here = [p for p in view.players if p.entity.is_player and not p.topic]
+            players_here = [p for p in view.players if p.entity.is_player]
             if players_here:
                 last_player = (sent.index, players_here[-1].entity)
         return evidences
 
     @staticmethod
-    def _topic_clubs(view: SentenceView, clubs: list[ClubMention]) -> None:
+    def _clause_suitors(view: SentenceView) -> list[ClubMention]:
+        """Clubs that want someone in their own clause: "... Mourinho wants"."""
+        currents = {p.entity.current_club.name for p in view.players
+                    if p.entity.current_club is not None}
+        text = view.sent.text
+        spans = clause_spans(text)
+        out: list[ClubMention] = []
+        for club, role in view.clubs:
+            if role not in (None, "to", "target") or club.club.name in currents:
+                continue
+            rel = club.start - view.sent.start
+            for cs, ce in spans:
+                if cs <= rel < ce:
+                    clause = text[cs:ce]
+                    if _REPLACE_WORDS.search(clause):
+                        break
+                    if any(cs <= c.start < ce and not c.negated for c in view.cues):
+                        out.append(club)
+                    break
+        return out
+
+    @staticmethod
+    def _topic_clubs(
+        view: SentenceView, clubs: list[ClubMention], same_sentence: bool = False
+    ) -> None:
         text = view.sent.text
         spans = clause_spans(text)
         for cs, ce in spans:
@@ -391,7 +422,7 @@ class Extractor:
             anchor = refs[0]
             current = anchor.entity.current_club
             own = [c for c, r in view.clubs if r in (None, "to", "target")
-                   and cs <= c.start - view.sent.start < ce
+                   and cs <= c.start - view.sent.start < ce and c.kind != "topic"
                    and (current is None or c.club.name != current.name)]
             if own:
                 continue
@@ -402,8 +433,10 @@ class Extractor:
             anchor = refs[0]
             named_here = {c.club.name for c, _r in view.clubs}
             for club in clubs:
-                if club.club.name in named_here:
+                if club.club.name in named_here and not same_sentence:
                     continue  # the sentence says itself what that club is doing
+                if same_sentence and not _LIST_WORDS.search(text[cs:ce]):
+                    continue
                 if anchor.entity.current_club is not None and (
                     anchor.entity.current_club.name == club.club.name
                 ):
@@ -557,6 +590,8 @@ class Extractor:
                 gap = doc.text[end : ref.start]
                 distance = len(gap) * (0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s",
                                                        gap + " ") else 1.0)
+            if re.search(r"[,;(]|\s-\s", gap):
+                distance = distance * 2.5 + 40  # another clause: weaker
             if best is None or distance < best[0]:
                 best = (distance, ref.entity)
         return best[1] if best else None

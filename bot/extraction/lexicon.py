@@ -173,3 +173,5 @@ COUNTRIES: frozenset[str] = frozenset(
     uzbekistan venezuela vietnam wales zambia zimbabwe emirates uae curacao suriname
     """.split()
 )
+
+PLAYER_NOUNS = PLAYER_NOUNS | frozenset({"winner", "hero", "sensation"})

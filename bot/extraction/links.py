@@ -131,12 +131,20 @@ def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
 
 
 def _pick_group(
-    doc: Doc, groups: list[list[PlayerRef]], mention: ClubMention, subject: bool
+    doc: Doc,
+    groups: list[list[PlayerRef]],
+    mention: ClubMention,
+    subject: bool,
+    subject_starts: list[int],
 ) -> list[PlayerRef]:
     before = [g for g in groups if g[-1].end <= mention.start]
     after = [g for g in groups if g[0].start >= mention.end]
     if subject and after:
-        return after[0]
+        # "Chelsea have prioritised X and remain interested in Y": every player up to the
+        # next club that is itself a subject
+        stop = min((s for s in subject_starts if s > mention.start), default=None)
+        chosen = [r for g in after if stop is None or g[0].start < stop for r in g]
+        return chosen or after[0]
     if before and (not after or not subject):
         nearest_before = before[-1]
         if not after:
@@ -198,6 +206,10 @@ def pair_links(
     deal_between_clubs = bool(destinations) and any(
         c.status in (Status.AGREED, Status.DONE) for c in view.cues
     )
+    subject_starts = [
+        m.start for m, r in view.clubs
+        if r not in ("to",) and _SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
+    ]
     out: list[LinkEvidence] = []
     for mention, role in view.clubs:
         if role == "history":
@@ -218,7 +230,8 @@ def pair_links(
             role not in ("to",)
         )
         if in_clause:
-            candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject)
+            candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject,
+                                     subject_starts)
         else:
             if _REPLACE.search(clause_text) or _INDEFINITE.search(clause_text):
                 continue
