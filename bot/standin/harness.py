@@ -126,7 +126,8 @@ async def connected_bot(
     made = bot_factory(endpoint_of(standin))
     bot: ClientT = await made if inspect.isawaitable(made) else made  # type: ignore[assignment]
     starter = start or (lambda b, token: b.start(token))
-    task = asyncio.create_task(starter(bot, standin.token), name="standin-bot")
+    task: asyncio.Task[None] = asyncio.create_task(
+        starter(bot, standin.token), name="standin-bot")  # type: ignore[arg-type]
     failed = False
     try:
         ready = asyncio.create_task(bot.wait_until_ready() if wait_ready

@@ -78,7 +78,7 @@ __all__ = [
 _log = logging.getLogger(__name__)
 
 API_PREFIX = r"/api/v{version:\d+}"
-_BODY = web.RequestKey("standin_body", object)
+_BODY: web.RequestKey[Any] = web.RequestKey("standin_body", object)
 _AFTER = web.RequestKey("standin_after", list)
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7

@@ -155,7 +155,7 @@ def render_reply(reply: Reply, *, width: int = 78) -> str:
     if reply.choices is not None:
         return render_choices(reply.choices)
     if reply.modal is not None:
-        fields = []
+        fields: list[str] = []
         for row in reply.modal.get("components") or []:
             inner = row.get("components") or ([row["component"]] if "component" in row else [])
             fields.extend(c.get("label") or c.get("custom_id") for c in inner)
@@ -414,7 +414,7 @@ async def run_demo(
                   "Type 'help' for more, 'quit' to leave.\n")
         interactive = script_lines is None
         lines: Iterable[str] | AsyncIterable[str] = (
-            _stdin_lines("> ", out) if interactive else script_lines  # type: ignore[arg-type]
+            _stdin_lines("> ", out) if script_lines is None else script_lines
         )
         failures = await run_demo_session(standin, lines, out, user=user, channel=channel,
                                           echo=not interactive)
