@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -122,6 +124,21 @@ class _PrefixMatcher:
         return default
 
 
+class _ShortMatcher:
+    """A one- or two-letter query word typed last: any token it starts, as a set of ids."""
+
+    __slots__ = ("exact", "tids")
+
+    def __init__(self, tids: set[int], exact: int | None) -> None:
+        self.tids = tids
+        self.exact = exact
+
+    def get(self, tid: int, default: float = 0.0, /) -> float:
+        if tid == self.exact:
+            return EXACT
+        return SHORT_PREFIX if tid in self.tids else default
+
+
 class NameIndex:
     """Fuzzy search, resolution and autocomplete over the names of one kind of entity."""
 
@@ -159,6 +176,8 @@ class NameIndex:
         self._buckets: dict[str, list[tuple[float, int]]] = {}
         self._overflowed: set[str] = set()
         self._stale: set[str] = set()
+        self._short_prefix_tids: dict[str, set[int]] = {}  # lazily built, kept up to date
+        self._hot: set[int] = set()  # slots with popularity > 0 (discussed at some point)
 
     # ------------------------------------------------------------------ building
 
@@ -206,6 +225,8 @@ class NameIndex:
         self._seen_days.append(days)
         self._mentions.append(min(max(mentions, 0), 0xFFFFFFFF))
         self._pop.append(_popularity(mentions, days))
+        if self._pop[slot] > 0.0:
+            self._hot.add(slot)
         alias_list = [alias for alias in dict.fromkeys(aliases) if alias and alias != name]
         if alias_list:
             self._aliases[slot] = alias_list
@@ -247,6 +268,10 @@ class NameIndex:
         for key in prefixes:
             self._bucket_discard(key, old, slot)
         self._pop[slot] = new
+        if new > 0.0:
+            self._hot.add(slot)
+        else:
+            self._hot.discard(slot)
         for key in prefixes:
             if new < old and key in self._overflowed:
                 self._stale.add(key)  # someone outside the bucket may now rank higher
@@ -269,6 +294,7 @@ class NameIndex:
             if singles and slot in singles:
                 singles.remove(slot)
         self._aliases.pop(slot, None)
+        self._hot.discard(slot)
         self._tok_len[slot] = 0
         self._ids[slot] = -1
         self._set_slot(entity_id, 0)
@@ -436,6 +462,10 @@ class NameIndex:
             if token in self._particles:
                 self._particle_tids.add(tid)
             self._unsorted.append(token)
+            for key in (token[:1], token[:2]):
+                cached = self._short_prefix_tids.get(key)
+                if cached is not None:
+                    cached.add(tid)
             if len(token) >= 3:
                 for gram in _grams(token):
                     bucket = self._trigrams.get(gram)
@@ -627,18 +657,29 @@ class NameIndex:
         ]
         if all(particle):
             particle = [False] * len(words)
-        plan: list[tuple[dict[int, float], float, bool]] = []
+        plan: list[tuple[dict[int, float] | _ShortMatcher, float, bool]] = []
         for position, word in enumerate(words):
+            weight = float(min(len(word), 8))
+            if typing and len(word) <= 2 and not particle[position]:
+                short = _ShortMatcher(self._short_tids(word), self._tok_ids.get(word))
+                if not short.tids:
+                    return []
+                plan.append((short, weight, False))
+                continue
             allow_prefix = position == last or len(word) == 1 or len(word) >= 3
             matches = self._match_token(word, prefix=allow_prefix, typing=typing)
-            if typing and len(word) <= 2:
-                matches = {
-                    tid: min(q, SHORT_PREFIX) if q < EXACT else q for tid, q in matches.items()
-                }
             if not matches and not particle[position]:
                 return []
-            plan.append((matches, float(min(len(word), 8)), particle[position]))
+            plan.append((matches, weight, particle[position]))
         return self._search_many(plan, limit, typing=typing)
+
+    def _short_tids(self, prefix: str) -> set[int]:
+        cached = self._short_prefix_tids.get(prefix)
+        if cached is None:
+            ids = self._tok_ids
+            cached = {ids[token] for token in self._prefixed(prefix)}
+            self._short_prefix_tids[prefix] = cached
+        return cached
 
     def _search_one(self, word: str, limit: int, *, typing: bool) -> list[tuple[int, float, int]]:
         exact = self._tok_ids.get(word)
@@ -678,11 +719,24 @@ class NameIndex:
     def _most_popular(self, posting: array[int], count: int) -> list[int]:
         if len(posting) <= count:
             return list(posting)
-        return heapq.nlargest(count, posting, key=self._pop.__getitem__)
+        if len(posting) < 4 * count + 256:
+            return heapq.nlargest(count, posting, key=self._pop.__getitem__)
+        return list(self._top_popular(set(posting), count))
+
+    def _top_popular(self, slots: set[int], count: int) -> set[int]:
+        """The ``count`` most popular of ``slots``: only discussed entities need ranking, the
+        rest (popularity 0) are interchangeable, so this is a set intersection, not a sort."""
+        if len(slots) <= count:
+            return slots
+        hot = slots & self._hot
+        if len(hot) >= count:
+            return set(heapq.nlargest(count, hot, key=self._pop.__getitem__))
+        cold = slots - hot  # int sets iterate in a deterministic order: no sort needed
+        return hot | set(itertools.islice(cold, count - len(hot)))
 
     def _search_many(
         self,
-        plan: Sequence[tuple[dict[int, float], float, bool]],
+        plan: Sequence[tuple[dict[int, float] | _ShortMatcher, float, bool]],
         limit: int,
         *,
         typing: bool,
@@ -691,16 +745,19 @@ class NameIndex:
         at most ``TYPING_FILTER_CAP`` most popular candidates while typing), then score."""
         postings = self._postings
         sized: list[tuple[int, dict[int, float]]] = []
+        deferred: list[AbstractSet[int]] = []
         for matches, _weight, is_particle in plan:
-            if is_particle:
-                continue
-            sized.append((sum(len(postings[tid]) for tid in matches), matches))
+            if isinstance(matches, _ShortMatcher):
+                deferred.append(matches.tids)  # thousands of tokens: checked per candidate
+            elif not is_particle:
+                sized.append((sum(len(postings[tid]) for tid in matches), matches))
+        if not sized:
+            return []
         sized.sort(key=lambda item: item[0])
         anchor = sized[0][1]
         candidates: set[int] = set()
         for tid in anchor:
             candidates.update(postings[tid])
-        deferred: list[dict[int, float]] = []
         for size, matches in sized[1:]:
             if size <= 4 * len(candidates) + 1000:
                 other: set[int] = set()
@@ -708,16 +765,15 @@ class NameIndex:
                     other.update(postings[tid])
                 candidates &= other
             else:
-                deferred.append(matches)
-        pop = self._pop.__getitem__
+                deferred.append(matches.keys())
         if typing and len(candidates) > TYPING_FILTER_CAP:
-            candidates = set(heapq.nlargest(TYPING_FILTER_CAP, candidates, key=pop))
-        for matches in deferred:
-            keys = matches.keys()
-            candidates = {s for s in candidates if not keys.isdisjoint(self._block(s))}
+            candidates = self._top_popular(candidates, TYPING_FILTER_CAP)
+        block = self._block
+        for keys in deferred:
+            candidates = {s for s in candidates if not keys.isdisjoint(block(s))}
         cap = TYPING_SCORE_CAP if typing else MULTI_WORD_CAP
         if len(candidates) > cap:
-            candidates = set(heapq.nlargest(cap, candidates, key=pop))
+            candidates = self._top_popular(candidates, cap)
         scored = [(slot, *self._score(slot, plan)) for slot in candidates]
         return self._rank_scored(scored, limit)
 
