@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.domain import Status
-from db.models import Player, Subscription
+from db.models import Player, Subscription, UserState
 from db.session import session_scope
 
 MAX_SUBSCRIPTIONS_PER_USER = 25
@@ -41,6 +41,10 @@ def subscribe(engine: Engine, user_id: int, player_id: int, guild_id: int | None
                     "Unsubscribe from one first (/subscriptions lists them).")
         session.add(Subscription(user_id=user_id, player_id=player_id, guild_id=guild_id,
                                  min_tier=min_tier, min_status=min_status))
+        # Subscribing again is the user asking for DMs: try them again.
+        state = session.get(UserState, user_id)
+        if state is not None:
+            state.dms_closed_at = None
         return (f"You now follow {player.name} ({_threshold(min_tier, min_status)}): "
                 "you get a DM when a new club, fee or status is reported.")
 

@@ -157,3 +157,14 @@ def test_closed_dms_are_not_retried(engine: Engine) -> None:
     assert collect_alerts(engine, datetime.now(UTC), change_row) == []
     with Session(engine) as session:
         assert queries.count_rows(session, AlertDelivery) == 0
+
+
+def test_subscribing_again_reopens_dms(engine: Engine) -> None:
+    _article(engine, "seed", "Teun Koopmeiners", "Liverpool", Status.INTEREST)
+    _article(engine, "seed2", "Conor Gallagher", "Liverpool", Status.INTEREST)
+    subscribe(engine, 8, _player_id(engine, "Teun Koopmeiners"), GUILD)
+    mark_dms_closed(engine, 8, datetime.now(UTC))
+    subscribe(engine, 8, _player_id(engine, "Conor Gallagher"), GUILD)
+    _article(engine, "news", "Teun Koopmeiners", "Chelsea", Status.TALKS)
+    assert [batch.user_id for batch in collect_alerts(engine, datetime.now(UTC), change_row)] \
+        == [8]
