@@ -579,6 +579,16 @@ class Extractor:
     def _fee_player(doc: Doc, start: int, end: int, players: list[PlayerRef]) -> Entity | None:
         if not players:
             return None
+        # players in the figure's own clause first ("with Lovren likely to leave if another side
+        # meets their valuation of £10m, Dias could ...")
+        left = max(doc.text.rfind(",", 0, start), doc.text.rfind(";", 0, start),
+                   doc.text.rfind(". ", 0, start))
+        right_candidates = [p for p in (doc.text.find(",", end), doc.text.find(";", end),
+                                        doc.text.find(". ", end)) if p >= 0]
+        right = min(right_candidates) if right_candidates else len(doc.text)
+        same = [r for r in players if r.start > left and r.end <= right]
+        if same:
+            players = same
         best: tuple[float, Entity] | None = None
         for ref in players:
             if ref.end <= start:

@@ -60,7 +60,7 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     text = text.translate(_QUOTES)
     text = _SPACES.sub(" ", text)
-    return text[:MAX_CHARS]
+    return unwrap_lines(text[:MAX_CHARS])
 
 
 def split_header(text: str) -> tuple[date | None, str | None, str]:
@@ -170,6 +170,39 @@ def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
     if start < len(para):
         spans.append((base + start, base + len(para)))
     return spans
+
+
+_FUNCTION_END = re.compile(
+    r"(?:,|\b(?:to|the|of|a|an|and|or|for|with|by|as|in|at|on|from|that|his|her|their|its|is|are"
+    r"|was|were|has|have|had|will|would|could|be|been|per|via|than|into|over|under|after)|-)$",
+    re.I,
+)
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines of one paragraph; a line that ends a sentence, a short line
+    (a headline) or a blank line keeps its break."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        stripped = line.strip()
+        if (
+            prev
+            and stripped
+            and not prev.endswith((".", "!", "?", ":", '"', "'", ")", "]"))
+            and (
+                stripped[:1].islower()
+                or _FUNCTION_END.search(prev) is not None
+                or (len(prev) >= 75 and stripped[:1].isalnum())
+            )
+        ):
+            out[-1] = prev + " " + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def build_doc(text: str) -> Doc:

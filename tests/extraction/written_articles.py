@@ -1,0 +1,200 @@
+"""Short transfer reports written for these tests, in the style of real ones, each with the
+facts a correct extraction finds. Written by the project; no text copied from elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    links: dict[tuple[str, str], str | None] = field(default_factory=dict)  # -> from_club
+    statuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    fees: list[tuple[str, int, str, str | None]] = field(default_factory=list)  # kind or None
+    not_players: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    no_links_to: tuple[tuple[str, str], ...] = ()
+    published: str | None = None
+
+
+CASES: list[Case] = [
+    Case(
+        "surname_typo_possessive_description",
+        """Date: 2024-07-02
+
+Arsenal have made contact with Bologna over a deal for Riccardo Calafiori, according to
+Sky Sports.
+
+The Gunners were impressed by Calafiori’s displays at the European Championship and see the
+22-year-old as an ideal fit for Mikel Arteta's back line. The Italian defender, who has a
+contract until 2027, would cost around €50m.
+
+Juventus have also been keeping tabs on Califiori, but the Bologna star is understood to
+favour a move to north London.""",
+        links={("Riccardo Calafiori", "Arsenal"): "Bologna",
+               ("Riccardo Calafiori", "Juventus"): "Bologna"},
+        statuses={("Riccardo Calafiori", "Arsenal"): "contact",
+                  ("Riccardo Calafiori", "Juventus"): "monitoring"},
+        fees=[("Riccardo Calafiori", 50_000_000, "EUR", None)],
+        not_players=("Mikel Arteta",),
+        outlets=("Sky Sports",),
+        published="2024-07-02",
+    ),
+    Case(
+        "managers_are_not_players",
+        """Bayern Munich head coach Vincent Kompany wants to bring Jonathan Tah to the Allianz
+Arena this summer, as per Kicker.
+
+Kompany's side have already opened talks with Tah's representatives, while Bayer Leverkusen
+boss Xabi Alonso admitted he expects the centre-back to leave. Sporting director Max Eberl
+is leading the negotiations.""",
+        links={("Jonathan Tah", "Bayern Munich"): "Bayer Leverkusen"},
+        statuses={("Jonathan Tah", "Bayern Munich"): "talks"},
+        not_players=("Vincent Kompany", "Xabi Alonso", "Max Eberl"),
+        outlets=("Kicker",),
+        no_links_to=(("Jonathan Tah", "Bayer Leverkusen"),),
+    ),
+    Case(
+        "blues_means_everton_here",
+        """Everton are weighing up a January move for Burnley striker Lyle Foster.
+
+The Blues have sent scouts to watch the South Africa international several times this
+season and Sean Dyche is a big admirer of the forward. Burnley are thought to value Foster at
+£20 million, with the Toffees unlikely to go that high.""",
+        links={("Lyle Foster", "Everton"): "Burnley"},
+        fees=[("Lyle Foster", 20_000_000, "GBP", "asking")],
+        not_players=("Sean Dyche",),
+        no_links_to=(("Lyle Foster", "Chelsea"), ("Lyle Foster", "Burnley")),
+    ),
+    Case(
+        "blues_means_chelsea_here",
+        """Chelsea have had an opening offer of £35m rejected by Napoli for Victor Osimhen, reports
+The Athletic.
+
+The Blues are ready to return with an improved proposal rising to £45m with add-ons, but the
+Serie A side want at least £55m for the Nigerian. Osimhen earns around £200,000-a-week in
+Naples.""",
+        links={("Victor Osimhen", "Chelsea"): "Napoli"},
+        statuses={("Victor Osimhen", "Chelsea"): "bid_rejected"},
+        fees=[
+            ("Victor Osimhen", 35_000_000, "GBP", "bid"),
+            ("Victor Osimhen", 45_000_000, "GBP", "other"),
+            ("Victor Osimhen", 55_000_000, "GBP", "asking"),
+            ("Victor Osimhen", 200_000, "GBP", "wage"),
+        ],
+        outlets=("The Athletic",),
+        no_links_to=(("Victor Osimhen", "Napoli"), ("Victor Osimhen", "Everton")),
+    ),
+    Case(
+        "release_clause_two_currencies",
+        """ date 2024-06-20 Newcastle United are considering triggering the release clause of
+Lille defender Bafode Diakite.
+
+The 23-year-old has a clause of €35m (£30m) in his contract and the Magpies have been
+monitoring him for months, according to L'Equipe.""",
+        links={("Bafode Diakite", "Newcastle United"): "Lille"},
+        fees=[("Bafode Diakite", 35_000_000, "EUR", "release_clause")],
+        outlets=("L'Equipe",),
+        published="2024-06-20",
+    ),
+    Case(
+        "agreement_and_medical",
+        """Manchester United have reached an agreement with Bologna for Joshua Zirkzee, as
+exclusively revealed by Fabrizio Romano.
+
+The Dutch forward will undergo a medical on Friday before signing a five-year contract. United
+will pay the €40 million release clause in instalments.""",
+        links={("Joshua Zirkzee", "Manchester United"): "Bologna"},
+        statuses={("Joshua Zirkzee", "Manchester United"): "medical"},
+        fees=[("Joshua Zirkzee", 40_000_000, "EUR", "release_clause")],
+        outlets=("Fabrizio Romano",),
+        not_players=("Fabrizio Romano",),
+    ),
+    Case(
+        "done_deal_loan_fee",
+        """Crystal Palace have completed the signing of Eddie Nketiah from Arsenal on a
+season-long loan. Palace will pay a loan fee of £2m, with an option to buy for £25m next
+summer.""",
+        links={("Eddie Nketiah", "Crystal Palace"): "Arsenal"},
+        statuses={("Eddie Nketiah", "Crystal Palace"): "done"},
+        fees=[("Eddie Nketiah", 2_000_000, "GBP", "loan_fee"),
+              ("Eddie Nketiah", 25_000_000, "GBP", "other")],
+        no_links_to=(("Eddie Nketiah", "Arsenal"),),
+    ),
+    Case(
+        "denial_is_not_a_link",
+        """Tottenham Hotspur have denied any interest in Brentford forward Ivan Toney.
+
+Spurs boss Ange Postecoglou said on Friday: "There is nothing in it." Meanwhile, Al Ahli are
+in talks with Toney over a move to the Saudi Pro League, via TalkSPORT. The Saudi Pro League
+club are prepared to offer the striker wages of £400,000 per week.""",
+        links={("Ivan Toney", "Al Ahli"): "Brentford"},
+        statuses={("Ivan Toney", "Al Ahli"): "talks"},
+        fees=[("Ivan Toney", 400_000, "GBP", "wage")],
+        not_players=("Ange Postecoglou",),
+        no_links_to=(("Ivan Toney", "Tottenham Hotspur"),),
+    ),
+    Case(
+        "collapsed_move",
+        """Aston Villa's move for Chelsea midfielder Conor Gallagher has collapsed after the clubs
+failed to agree a fee. Villa had offered fifty million pounds, reported by the Telegraph.""",
+        links={("Conor Gallagher", "Aston Villa"): "Chelsea"},
+        statuses={("Conor Gallagher", "Aston Villa"): "collapsed"},
+        fees=[("Conor Gallagher", 50_000_000, "GBP", "bid")],
+        no_links_to=(("Conor Gallagher", "Chelsea"),),
+    ),
+    Case(
+        "range_and_journalist",
+        """Liverpool are tracking Real Sociedad midfielder Martin Zubimendi, reports David
+Ornstein.
+
+The Reds could launch a bid in the region of €50m-€60m, with the Spaniard's release clause set
+at €60m. Arne Slot sees Zubimendi as the ideal anchor for his midfield.""",
+        links={("Martin Zubimendi", "Liverpool"): "Real Sociedad"},
+        fees=[("Martin Zubimendi", 50_000_000, "EUR", None),
+              ("Martin Zubimendi", 60_000_000, "EUR", None)],
+        not_players=("Arne Slot", "David Ornstein"),
+        outlets=("David Ornstein",),
+    ),
+    Case(
+        "place_description_and_left_the_club",
+        """Joel Matip has left the club after eight years, and Liverpool are now looking at Bayer
+Leverkusen's Edmond Tapsoba as a replacement. The Merseyside club have asked about the
+Burkina Faso international, who is also wanted by the Bergamo club Atalanta.""",
+        links={("Edmond Tapsoba", "Liverpool"): "Bayer Leverkusen",
+               ("Edmond Tapsoba", "Atalanta"): "Bayer Leverkusen"},
+        statuses={("Edmond Tapsoba", "Liverpool"): "contact"},
+        no_links_to=(("Joel Matip", "Liverpool"),),
+    ),
+    Case(
+        "two_players_one_sentence",
+        """Barcelona want Athletic Club winger Nico Williams, while Arsenal are monitoring
+Bournemouth's Antoine Semenyo. Williams has a release clause of €58m.""",
+        links={("Nico Williams", "Barcelona"): "Athletic Club",
+               ("Antoine Semenyo", "Arsenal"): "Bournemouth"},
+        fees=[("Nico Williams", 58_000_000, "EUR", "release_clause")],
+        no_links_to=(("Nico Williams", "Arsenal"), ("Antoine Semenyo", "Barcelona")),
+    ),
+    Case(
+        "headline_and_amount_words",
+        """Nottingham Forest reject £30m Newcastle offer for Murillo
+
+Nottingham Forest have turned down a £30 million offer from Newcastle United for defender
+Murillo, per The Guardian. Forest value the Brazilian at £60m.""",
+        links={("Murillo", "Newcastle United"): "Nottingham Forest"},
+        statuses={("Murillo", "Newcastle United"): "bid_rejected"},
+        fees=[("Murillo", 30_000_000, "GBP", "bid"), ("Murillo", 60_000_000, "GBP", "asking")],
+        outlets=("The Guardian",),
+        no_links_to=(("Murillo", "Nottingham Forest"),),
+    ),
+    Case(
+        "history_is_not_news",
+        """Inter Milan are keen on Fulham's Joao Palhinha. The Portuguese midfielder joined Fulham
+from Sporting CP in 2022 for £20m and nearly moved to Bayern Munich last summer.""",
+        links={("Joao Palhinha", "Inter Milan"): "Fulham"},
+        no_links_to=(("Joao Palhinha", "Sporting CP"),),
+        published=None,
+    ),
+]
