@@ -56,6 +56,11 @@ _SPEAKER_AFTER = re.compile(
     re.I,
 )
 _REPLACE_WORDS = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
+_EXPECT_LEAVE = re.compile(
+    r"\b(?:expects?|expected|accepts?|accepted|resigned\s+to|admits?|admitted)\s+(?:that\s+)?"
+    r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
+    re.I,
+)
 _LEAVE_CLUB = re.compile(r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b",
                          re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
@@ -308,6 +313,15 @@ class Extractor:
                     for ent in targets:
                         strength = {"seller": 3, "history": 3}.get(role or "", 2)
                         ent.set_current(mention.club, strength)
+            # "Leverkusen boss Xabi Alonso expects the centre-back to leave": his club
+            expect = _EXPECT_LEAVE.search(sent.text)
+            if expect and view.clubs:
+                s0, e0 = sent.start + expect.start(), sent.start + expect.end()
+                refs = [p for p in view.players if p.entity.is_player and s0 <= p.start < e0]
+                owners = [c for c, r in view.clubs if r not in ("to", "target", "former")]
+                if refs and owners:
+                    nearest = min(owners, key=lambda c: abs(c.start - s0))
+                    refs[0].entity.set_current(nearest.club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
             leave = _LEAVE_CLUB.search(sent.text)
             if leave and view.clubs:
@@ -368,6 +382,8 @@ class Extractor:
             ):
                 self._topic_clubs(view, last_suitors[1])
             found = pair_links(doc, view, ref_year)
+            if not found and not view.clubs:
+                found = self._stage_without_club(view, evidences)
             evidences.extend(found)
             found_clubs = [c for c, r in view.clubs if r in (None, "to", "target")
                            and any(e.club.name == c.club.name for e in found)]
@@ -385,6 +401,31 @@ class Extractor:
             if players_here:
                 last_player = (sent.index, players_here[-1].entity)
         return evidences
+
+    @staticmethod
+    def _stage_without_club(
+        view: SentenceView, evidences: list[LinkEvidence]
+    ) -> list[LinkEvidence]:
+        """"The Dutch forward will undergo a medical on Friday": a late stage stated without a
+        club belongs to the player's most recent link."""
+        stages = [c.status for c in view.cues if not c.negated and c.status in (
+            Status.AGREED, Status.MEDICAL, Status.DONE, Status.COLLAPSED)]
+        if not stages:
+            return []
+        status = Status.strongest(stages)
+        out: list[LinkEvidence] = []
+        for ref in view.players:
+            if not ref.entity.is_player or ref.topic:
+                continue
+            previous = [e for e in evidences if e.player is ref.entity]
+            if not previous:
+                continue
+            last = previous[-1]
+            if any(e.player is ref.entity for e in out):
+                continue
+            out.append(LinkEvidence(ref.entity, last.club, status, False, 0.5, view.sent,
+                                    not ref.explicit))
+        return out
 
     @staticmethod
     def _clause_suitors(view: SentenceView) -> list[ClubMention]:

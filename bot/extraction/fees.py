@@ -18,7 +18,7 @@ _WAGE_AFTER = re.compile(r"^\s*(?:-?\s*(?:a|per)[\s-](?:week|year|season)|p/?w|w
                          r"|in\s+(?:annual\s+)?wages|a\s+season|salary|net|after\s+tax|wages?)\b",
                          re.I)
 _RELEASE = re.compile(r"\b(?:release|buy-?out|exit|termination|escape)[\s-]+clause|\bbuy-?out\b"
-                      r"|\bclausula\b", re.I)
+                      r"|\bclausula\b|(?<!sell-on\s)(?<!buy-back\s)(?<!buyback\s)\bclause\b", re.I)
 _LOAN_FEE = re.compile(r"\bloan\s+fee\b", re.I)
 _OTHER = re.compile(
     r"\b(?:add-?ons?|add\s+ons?|bonus(?:es)?|performance[\s-](?:related|based)|potential\s+add"

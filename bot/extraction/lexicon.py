@@ -171,6 +171,7 @@ COUNTRIES: frozenset[str] = frozenset(
     romania russia rwanda scotland senegal serbia sierra slovakia slovenia somalia spain sudan
     sweden switzerland syria tanzania togo tunisia turkey turkiye uganda ukraine uruguay usa
     uzbekistan venezuela vietnam wales zambia zimbabwe emirates uae curacao suriname
+    faso coast leone rica africa verde zealand arabia herzegovina salvador guiana lucia
     """.split()
 )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.fuzz import ratio
 
 from bot.extraction.lexicon import (
+    COUNTRIES,
     MONTHS,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -137,12 +138,12 @@ class PeopleIndex:
 # ---------------------------------------------------------------- name mentions
 
 
-def _is_title_case_line(tokens: list[Token]) -> bool:
-    words = [t for t in tokens if t.key.isalpha() and len(t.key) > 3]
-    if len(words) < 4:
+def _is_title_case_line(tokens: list[Token], blocked: set[int]) -> bool:
+    """A Headline Written In Title Case: no long lower-case word outside clubs and outlets."""
+    words = [t for t in tokens if t.key.isalpha() and len(t.key) > 3 and t.index not in blocked]
+    if len(words) < 3:
         return False
-    caps = sum(1 for t in words if t.cap)
-    return caps / len(words) >= 0.75
+    return all(t.cap for t in words)
 
 
 def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[NameMention]:
@@ -150,7 +151,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
     mentions: list[NameMention] = []
     for sent in doc.sentences:
         sent_tokens = doc.sent_tokens(sent)
-        title_case = _is_title_case_line(sent_tokens)
+        title_case = _is_title_case_line(sent_tokens, blocked)
         i = sent.tok_start
         end = sent.tok_end
         while i < end:
@@ -458,7 +459,9 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
             if key in NATIONALITY_COUNTRY or (key.isalpha() and not tokens[j].cap and len(key) > 2):
                 j += 1
                 continue
-            if tokens[j].cap and key in ("premier", "league", "serie", "europa", "champions"):
+            if tokens[j].cap and (key in ("premier", "league", "serie", "europa", "champions",
+                                          "world", "cup", "ballon", "d'or", "golden", "boy")
+                                  or key in COUNTRIES):
                 j += 1
                 continue
             break

@@ -15,6 +15,10 @@ from bot.domain import Status
 _W = r"(?:\s+\S+){0,3}?"  # up to three words in between
 
 _PATTERNS: list[tuple[Status, str]] = [
+    # an offer of a contract or wages to the player is negotiation, not a bid to his club
+    (Status.TALKS, r"\b(?:offer(?:ed|ing|s)?|table[ds]?|hand(?:ed)?)\s+(?:\S+\s+){0,3}?(?:a\s+)?"
+     r"(?:(?:\S+-year|long-term|lucrative|new|bumper|improved)\s+)?(?:contract|deal\s+worth"
+     r"|wages|salary|terms|personal\s+terms)\b"),
     (Status.COLLAPSED, r"\b(?:collaps(?:e|ed|es|ing)|fell\s+through|falls?\s+through|broke\s+down"
      r"|breaks?\s+down|broken\s+down|called\s+off|pulled\s+out|pull\s+out|walked\s+away"
      r"|walk\s+away|deal\s+(?:is|was)\s+off|abandon(?:ed|s)?|scrapp?ed|hijack(?:ed)?"
@@ -71,6 +75,7 @@ _PATTERNS: list[tuple[Status, str]] = [
      r"|sights|swoop|poach|lure|land|snap\s+up|bring(?:ing)?\s+\S+\s+to|move\s+to|switch\s+to"
      r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
      r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
+     r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
      r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
      r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
      r"|(?:'s|their|his|its)\s+(?:transfer\s+|summer\s+|january\s+)?(?:list|shortlist|wishlist"

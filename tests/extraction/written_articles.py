@@ -172,7 +172,7 @@ Burkina Faso international, who is also wanted by the Bergamo club Atalanta.""",
         "two_players_one_sentence",
         """Barcelona want Athletic Club winger Nico Williams, while Arsenal are monitoring
 Bournemouth's Antoine Semenyo. Williams has a release clause of €58m.""",
-        links={("Nico Williams", "Barcelona"): "Athletic Club",
+        links={("Nico Williams", "Barcelona"): "Athletic Bilbao",
                ("Antoine Semenyo", "Arsenal"): "Bournemouth"},
         fees=[("Nico Williams", 58_000_000, "EUR", "release_clause")],
         no_links_to=(("Nico Williams", "Arsenal"), ("Antoine Semenyo", "Barcelona")),
