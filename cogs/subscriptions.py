@@ -84,14 +84,14 @@ class Subscriptions(commands.Cog):
         try:
             user = self.bot.get_user(batch.user_id) or await self.bot.fetch_user(batch.user_id)
             await user.send(embed=alert_embed(batch.rows), view=view)
-        except discord.Forbidden as error:
-            if error.code == CANNOT_DM:
+        except discord.HTTPException as error:
+            if isinstance(error, discord.Forbidden) and error.code == CANNOT_DM:
                 await self.bot.run_db(mark_dms_closed, batch.user_id, self.bot.clock())
                 await self.bot.run_db(mark_alerts, batch.delivery_ids, "dm_closed",
                                       self.bot.clock())
                 return False
-            raise
-        except discord.HTTPException as error:
+            # Any other refusal is this user's problem only: the batches after it are
+            # already claimed and must still go out.
             log.warning("alert DM to %s failed: %s", batch.user_id, error)
             await self.bot.run_db(mark_alerts, batch.delivery_ids, "failed", self.bot.clock())
             return False
