@@ -20,14 +20,14 @@ from integration_world import (
 )
 
 from bot.app import RumourBot
-from bot.standin import CommandNotAvailable, StandIn
+from bot.standin import CommandNotAvailable, Reply, StandIn
 
 pytestmark = pytest.mark.integration
 
 STAMP = re.compile(r"<t:\d+:R>")
 
 
-async def rumours(standin: StandIn, player: str, user: str = "fan"):
+async def rumours(standin: StandIn, player: str, user: str = "fan") -> Reply:
     return await (await standin.send_command("rumours", {"player": player}, user=user)
                   ).response()
 
