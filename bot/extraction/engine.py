@@ -69,7 +69,8 @@ _LIST_WORDS = re.compile(r"\b(?:also|another|too|as\s+well|alternative|alternati
                          r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
                          re.I)
 _CREDIT_NAME = re.compile(
-    r"(?:according\s+to|via|as\s+per|reported\s+by|revealed\s+by|reports\s+from)\s+(?:the\s+)?"
+    r"(?:[Aa]ccording\s+to|[Vv]ia|[Aa]s\s+per|[Rr]eported\s+by|[Rr]evealed\s+by|[Rr]eports\s+from)"
+    r"\s+(?:the\s+)?"
     r"((?:[A-Z][\w'.&-]*|of|de|del|dello|della)(?:\s+(?:[A-Z][\w'.&-]*|of|de|del|dello|della)){0,3})",
 )
 
