@@ -69,7 +69,7 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TRUNCATED_ENDINGS = ("…", "...", "[…]", "[...]", "read more", "continue reading")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 Clock = Callable[[], datetime]
 
@@ -409,7 +409,9 @@ def _struct_to_datetime(value: Any) -> datetime | None:
 def _fragment_to_text(value: str, kind: str) -> str:
     if not value.strip():
         return ""
-    if kind in _HTML_TYPES or "<" in value:
+    # feedparser calls most text "text/html"; trafilatura only gets what has tags (it logs
+    # errors for plain text)
+    if (kind in _HTML_TYPES or not kind) and _TAG.search(value):
         text = _html_to_text(value)[0]
         if not text:  # trafilatura keeps nothing of some tiny fragments
             text = html.unescape(_TAG.sub(" ", value))
