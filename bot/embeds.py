@@ -17,7 +17,8 @@ from bot.services import ClubLink, ClubReport
 
 MAX_FIELDS = 25
 MAX_FIELD_VALUE = 1024
-MAX_EMBED_TOTAL = 6000
+MAX_EMBED_TOTAL = 6000  # per message: all its embeds together
+MAX_EMBEDS = 10
 MAX_TITLE = 256
 LINKS_PER_PAGE = 8
 COLOUR = discord.Colour.from_rgb(200, 16, 46)
@@ -117,6 +118,23 @@ def digest_embeds(digest: Digest, title: str = "Transfer digest") -> list[discor
         current.description = "Nothing new since the last digest."
     embeds.append(current)
     return embeds
+
+
+def one_message(embeds: list[discord.Embed]) -> list[discord.Embed]:
+    """The leading embeds that fit in one message: Discord takes at most 10, and counts the
+    6000-character limit over all of them together; a footer says how much was left out."""
+    kept: list[discord.Embed] = []
+    total = 0
+    for embed in embeds[:MAX_EMBEDS]:
+        if kept and total + len(embed) > MAX_EMBED_TOTAL - 100:  # room for the footer
+            break
+        kept.append(embed)
+        total += len(embed)
+    left = sum(len(embed.fields) for embed in embeds[len(kept):])
+    if left:
+        kept[-1].set_footer(text=f"… and {left} more player{'s' if left != 1 else ''} "
+                                 "not shown")
+    return kept
 
 
 def club_embed(report: ClubReport) -> discord.Embed:

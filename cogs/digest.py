@@ -29,7 +29,7 @@ from bot.delivery import (
     preview_digest,
     record_part,
 )
-from bot.embeds import digest_embeds
+from bot.embeds import digest_embeds, one_message
 from bot.guilds import configure_digest, disable_digest, enabled_digest_guilds, guild_settings
 from bot.schedule import ScheduleError, timezone_suggestions
 
@@ -166,7 +166,8 @@ class DigestCog(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         digest = await self.bot.run_db(preview_digest, interaction.guild_id, self.bot.clock(),
                                        change_row)
-        await interaction.followup.send(embeds=digest_embeds(digest)[:10], ephemeral=True)
+        await interaction.followup.send(embeds=one_message(digest_embeds(digest)),
+                                        ephemeral=True)
 
     @digest.command(name="off", description="Stop the daily digest")
     @app_commands.checks.has_permissions(manage_guild=True)

@@ -11,7 +11,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RumourBot, UserFacingError
-from bot.embeds import club_embed, digest_embeds, page_count, player_embed, sources_embed
+from bot.embeds import (
+    club_embed,
+    digest_embeds,
+    one_message,
+    page_count,
+    player_embed,
+    sources_embed,
+)
 from bot.reports import PlayerReport
 from bot.services import club_report, latest_changes
 from bot.subscriptions import subscribe
@@ -179,7 +186,7 @@ class Rumours(commands.Cog):
                      hours: app_commands.Range[int, 1, 168] = 24) -> None:
         digest = await self.bot.run_db(latest_changes, hours, self.bot.clock())
         embeds = digest_embeds(digest, title=f"Latest transfer news ({hours} h)")
-        await interaction.response.send_message(embeds=embeds[:10])
+        await interaction.response.send_message(embeds=one_message(embeds))
 
     @app_commands.command(name="rumours", description="Transfer rumours about a player")
     @app_commands.describe(player="Player name (typos are fine)")
