@@ -85,6 +85,9 @@ class DigestCog(commands.Cog):
             except discord.Forbidden:
                 await self._pause(job, "I lost permission to post in the digest channel")
                 return job
+            except discord.NotFound:  # deleted while the bot was not looking
+                await self._pause(job, "the digest channel was deleted")
+                return job
             await self.bot.run_db(record_part, job.delivery_id, message.id)
         await self.bot.run_db(finish_digest, job.delivery_id, "sent", now)
         return job
