@@ -21,7 +21,8 @@ from bot.domain import Extraction, FeeFact, FeeKind, LinkFact, PlayerFact, Statu
 from bot.ingest import IngestOutcome, ingest_article
 from bot.settings import Settings
 from bot.standin import Message, StandIn
-from db.models import Club, Player
+from db.models import ChangeEvent, Club, Player
+from db.session import session_scope
 
 KOOP = "Teun Koopmeiners"
 LUCAS = "Lucas Moreau"
@@ -65,7 +66,7 @@ def fee(player: str, club: str | None, amount: int, currency: str = "GBP",
 def ingest(engine: Engine, body: str, *, links: Iterable[LinkFact] = (),
            fees: Iterable[FeeFact] = (), players: Iterable[PlayerFact] = (),
            days_ago: int = 1, source: str | None = None,
-           title: str | None = None) -> IngestOutcome:
+           title: str | None = None, at: datetime | None = None) -> IngestOutcome:
     """Store one hand-made article exactly as `rumour-bot ingest` would."""
     when = published(days_ago)
     header = [f"Date: {when.isoformat()}"]
@@ -76,7 +77,13 @@ def ingest(engine: Engine, body: str, *, links: Iterable[LinkFact] = (),
     parsed = parse_article_text("\n".join(header) + "\n\n" + body)
     extraction = Extraction(published=when, links=list(links), fees=list(fees),
                             players=list(players))
-    return ingest_article(engine, parsed, lambda _: extraction, "integration-test")
+    outcome = ingest_article(engine, parsed, lambda _: extraction, "integration-test")
+    if at is not None:  # the news arrives at this moment of the bot's (moved) clock
+        with session_scope(engine) as session:
+            for event in session.exec(select(ChangeEvent).where(
+                    ChangeEvent.article_id == outcome.article_id)):
+                event.created_at = at
+    return outcome
 
 
 def load_dataset(engine: Engine) -> None:
