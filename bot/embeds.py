@@ -7,6 +7,7 @@ were ever switched on.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import discord
@@ -24,8 +25,13 @@ LINKS_PER_PAGE = 8
 COLOUR = discord.Colour.from_rgb(200, 16, 46)
 
 
+# Mention syntax with any id: escape_mentions only breaks 17-20 digit ids ("<@&123>" stays).
+_MENTION_SYNTAX = re.compile(r"<(?=(?:@[!&]?|#)\d+>)")
+
+
 def clean(text: str, limit: int | None = None) -> str:
     text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    text = _MENTION_SYNTAX.sub("<\u200b", text)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
