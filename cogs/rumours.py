@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.app import RumourBot, UserFacingError
 from bot.embeds import (
+    clean,
     club_embed,
     digest_embeds,
     one_message,
@@ -30,7 +31,7 @@ def resolve_or_raise(bot: RumourBot, value: str) -> int:
         return int(value)
     found = bot.directory.resolve_player(value)
     if found.player_id is None:
-        raise UserFacingError(found.message[:1900])
+        raise UserFacingError(clean(found.message, 1900))
     return found.player_id
 
 
@@ -39,7 +40,7 @@ def resolve_club_or_raise(bot: RumourBot, value: str) -> int:
         return int(value)
     found = bot.directory.resolve_club(value)
     if found.entity_id is None:
-        raise UserFacingError(found.message[:1900])
+        raise UserFacingError(clean(found.message, 1900))
     return found.entity_id
 
 
@@ -111,7 +112,7 @@ class SubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         bot: RumourBot = interaction.client  # type: ignore[assignment]
         message = await bot.run_db(subscribe, interaction.user.id, self.player_id,
                                    interaction.guild_id)
-        await interaction.response.send_message(message, ephemeral=True)
+        await interaction.response.send_message(clean(message), ephemeral=True)
 
 
 class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -197,7 +198,8 @@ class Rumours(commands.Cog):
             found = self.bot.directory.resolve_player(player)
             if found.player_id is None and found.candidates:
                 await interaction.response.send_message(
-                    found.message[:2000], view=PlayerChoice(interaction.user.id, found.candidates),
+                    clean(found.message, 2000),
+                    view=PlayerChoice(interaction.user.id, found.candidates),
                     ephemeral=True)
                 return
         player_id = resolve_or_raise(self.bot, player)

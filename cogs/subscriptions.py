@@ -18,7 +18,7 @@ from bot.app import RumourBot
 from bot.changes import change_row
 from bot.delivery import AlertBatch, collect_alerts, mark_alerts, mark_dms_closed
 from bot.domain import Status
-from bot.embeds import alert_embed
+from bot.embeds import alert_embed, clean
 from bot.subscriptions import subscribe, subscriptions_of, unsubscribe
 from cogs.rumours import player_autocomplete, resolve_or_raise
 
@@ -42,7 +42,7 @@ class UnsubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: RumourBot = interaction.client  # type: ignore[assignment]
         message = await bot.run_db(unsubscribe, interaction.user.id, self.player_id)
-        await interaction.response.send_message(message, ephemeral=True)
+        await interaction.response.send_message(clean(message), ephemeral=True)
 
 TIER_CHOICES = [app_commands.Choice(name=f"tier {n} or better", value=n) for n in (1, 2, 3)]
 STATUS_CHOICES = [app_commands.Choice(name=s.replace("_", " "), value=str(s))
@@ -112,14 +112,14 @@ class Subscriptions(commands.Cog):
             subscribe, interaction.user.id, player_id, interaction.guild_id,
             min_tier.value if min_tier else 4,
             min_status.value if min_status else Status.INTEREST)
-        await interaction.response.send_message(message, ephemeral=True)
+        await interaction.response.send_message(clean(message), ephemeral=True)
 
     @app_commands.command(name="unsubscribe", description="Stop following a player")
     @app_commands.autocomplete(player=player_autocomplete)
     async def unsubscribe(self, interaction: discord.Interaction, player: str) -> None:
         player_id = resolve_or_raise(self.bot, player)
         message = await self.bot.run_db(unsubscribe, interaction.user.id, player_id)
-        await interaction.response.send_message(message, ephemeral=True)
+        await interaction.response.send_message(clean(message), ephemeral=True)
 
     @app_commands.command(name="subscriptions", description="The players you follow")
     async def subscriptions(self, interaction: discord.Interaction) -> None:
@@ -128,7 +128,7 @@ class Subscriptions(commands.Cog):
             text = "You follow no players yet. Try `/subscribe`."
         else:
             text = "You follow:\n" + "\n".join(
-                f"• {discord.utils.escape_markdown(row.player)} (tier ≤ {row.min_tier}, "
+                f"• {clean(row.player)} (tier ≤ {row.min_tier}, "
                 f"{row.min_status.replace('_', ' ')}+)" for row in rows)
         await interaction.response.send_message(text[:2000], ephemeral=True)
 
