@@ -225,15 +225,16 @@ def assert_embed_limits(embeds: list[dict[str, Any]]) -> None:
     assert sum(embed_length(e) for e in embeds) <= MAX_EMBED_TOTAL
 
 
-def message_text(message: Message) -> str:
-    """Everything a reader sees in a message: content, embed texts, component labels."""
+def message_text(message: Message, *, components: bool = True) -> str:
+    """What a reader sees in a message: content, embed texts, component labels (plain
+    text in Discord: no markdown, no mentions)."""
     parts = [message.content]
     for embed in message.embeds:
         parts += [embed.get("title") or "", embed.get("description") or "",
                   (embed.get("footer") or {}).get("text") or ""]
         for item in embed.get("fields") or []:
             parts += [item.get("name") or "", item.get("value") or ""]
-    for component in message.iter_components():
+    for component in message.iter_components() if components else []:
         parts += [str(component.get("label") or ""), str(component.get("placeholder") or "")]
         parts += [str(option.get("label") or "") for option in component.get("options") or []]
     return "\n".join(parts)
