@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -23,6 +25,38 @@ from bot.embeds import (
 from bot.reports import PlayerReport
 from bot.services import club_report, latest_changes
 from bot.subscriptions import subscribe
+
+
+class ComponentError(app_commands.AppCommandError):
+    """A button or select menu failed; answered like a failed command."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
+
+
+async def report_component_error(interaction: discord.Interaction, error: Exception) -> None:
+    """discord.py only logs a failing button or menu, and the user sees "This interaction
+    failed": give them the same short private answer (and log line) as a command."""
+    tree_error = error if isinstance(error, app_commands.AppCommandError) \
+        else ComponentError(error)
+    await interaction.client.tree.on_error(interaction, tree_error)  # type: ignore[attr-defined]
+
+
+ItemT = TypeVar("ItemT")
+
+
+def answers_errors(
+    callback: Callable[[ItemT, discord.Interaction], Coroutine[Any, Any, None]],
+) -> Callable[[ItemT, discord.Interaction], Coroutine[Any, Any, None]]:
+    @functools.wraps(callback)
+    async def guarded(self: ItemT, interaction: discord.Interaction) -> None:
+        try:
+            await callback(self, interaction)
+        except Exception as error:
+            await report_component_error(interaction, error)
+
+    return guarded
 
 
 def resolve_or_raise(bot: RumourBot, value: str) -> int:
@@ -89,6 +123,7 @@ class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                              match: re.Match[str], /) -> SourcesButton:
         return cls(int(match["player"]))
 
+    @answers_errors
     async def callback(self, interaction: discord.Interaction) -> None:
         report = await load_report(interaction.client, self.player_id,  # type: ignore[arg-type]
                                    interaction.guild_id)
@@ -108,6 +143,7 @@ class SubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                              match: re.Match[str], /) -> SubscribeButton:
         return cls(int(match["player"]))
 
+    @answers_errors
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: RumourBot = interaction.client  # type: ignore[assignment]
         message = await bot.run_db(subscribe, interaction.user.id, self.player_id,
@@ -128,6 +164,7 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                              match: re.Match[str], /) -> PageButton:
         return cls(int(match["player"]), int(match["page"]))
 
+    @answers_errors
     async def callback(self, interaction: discord.Interaction) -> None:
         report = await load_report(interaction.client, self.player_id,  # type: ignore[arg-type]
                                    interaction.guild_id)
@@ -156,6 +193,10 @@ class PlayerChoice(discord.ui.View):
                                                     ephemeral=True)
             return False
         return True
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception,
+                       item: discord.ui.Item[Any], /) -> None:
+        await report_component_error(interaction, error)
 
     async def picked(self, interaction: discord.Interaction) -> None:
         report = await load_report(interaction.client,  # type: ignore[arg-type]

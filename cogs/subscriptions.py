@@ -20,7 +20,7 @@ from bot.delivery import AlertBatch, collect_alerts, mark_alerts, mark_dms_close
 from bot.domain import Status
 from bot.embeds import alert_embed, clean
 from bot.subscriptions import subscribe, subscriptions_of, unsubscribe
-from cogs.rumours import player_autocomplete, resolve_or_raise
+from cogs.rumours import answers_errors, player_autocomplete, resolve_or_raise
 
 log = logging.getLogger(__name__)
 CANNOT_DM = 50007  # Discord: "Cannot send messages to this user"
@@ -39,6 +39,7 @@ class UnsubscribeButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                              match: re.Match[str], /) -> UnsubscribeButton:
         return cls(int(match["player"]))
 
+    @answers_errors
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: RumourBot = interaction.client  # type: ignore[assignment]
         message = await bot.run_db(unsubscribe, interaction.user.id, self.player_id)
