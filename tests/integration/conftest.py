@@ -72,12 +72,11 @@ def start_bot(world: World, clock: Clock, standin: StandIn) -> BotStarter:
     def factory(endpoint: BotEndpoint, **kwargs: Any) -> RumourBot:
         bot_settings = world.settings.model_copy(update={
             "discord_api_base_url": endpoint.api_base_url, "discord_token": endpoint.token})
-        bot = create_bot(bot_settings, kwargs.pop("engine", world.engine), clock=clock,
-                         **kwargs)
-        # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before
-        # on_ready; RumourBot does not pass client options through, so shorten it here.
-        bot._connection.guild_ready_timeout = 0.05
-        return bot
+        # discord.py waits guild_ready_timeout (2 s by default) after the last GUILD_CREATE
+        # before on_ready: a test bot need not.
+        kwargs.setdefault("guild_ready_timeout", 0.05)
+        return create_bot(bot_settings, kwargs.pop("engine", world.engine), clock=clock,
+                          **kwargs)
 
     @contextlib.asynccontextmanager
     async def start(**kwargs: Any) -> AsyncIterator[RumourBot]:
