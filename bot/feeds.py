@@ -30,6 +30,7 @@ import ipaddress
 import logging
 import random
 import re
+import socket
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -40,6 +41,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import aiohttp
 import feedparser
+from aiohttp.abc import AbstractResolver, ResolveResult
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -67,6 +69,8 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_REDIRECTS = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 5
 _TRUNCATED_ENDINGS = ("…", "...", "[…]", "[...]", "read more", "continue reading")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
@@ -131,6 +135,28 @@ def normalize_feed_url(raw: str, *, allow_private: bool = False) -> str:
     if len(url) > MAX_URL_LENGTH:
         raise FeedUrlError(f"That address is over {MAX_URL_LENGTH} characters long.")
     return url
+
+
+class PublicOnlyResolver(AbstractResolver):
+    """DNS for the feed session that refuses names resolving only to local or private
+    addresses (private addresses are dropped from mixed answers), so a feed, an entry link or
+    a redirect cannot make the bot fetch from its own network. Use it as
+    ``aiohttp.TCPConnector(resolver=PublicOnlyResolver())``; IP literals never reach a
+    resolver and are checked by `FeedPoller` itself."""
+
+    def __init__(self, inner: AbstractResolver | None = None) -> None:
+        self._inner = inner or aiohttp.ThreadedResolver()
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        found = await self._inner.resolve(host, port, family)
+        public = [item for item in found if not _is_private_host(item["host"])]
+        if not public:
+            raise OSError(f"{host} resolves only to local or private addresses")
+        return public
+
+    async def close(self) -> None:
+        await self._inner.close()
 
 
 # --- Services over the database (sync; the bot calls them with asyncio.to_thread) ------------
@@ -503,14 +529,18 @@ class FeedPoller:
 
     def __init__(self, session: aiohttp.ClientSession, engine: Engine, extract: Extract, *,
                  clock: Clock = utcnow, limits: PollLimits | None = None,
-                 configured_urls: Collection[str] = (),
+                 configured_urls: Collection[str] = (), allow_private: bool = False,
                  rng: random.Random | None = None) -> None:
+        """`allow_private`: fetch from local/private IP literals and localhost (tests, or a
+        deliberate local setup). Host names that resolve to private addresses are only
+        refused when the session's connector uses `PublicOnlyResolver`."""
         self.session = session
         self.engine = engine
         self.extract = extract
         self.clock = clock
         self.limits = limits or PollLimits()
         self.configured_urls = tuple(configured_urls)
+        self.allow_private = allow_private
         self.rng = rng or random.Random()
         self._semaphore = asyncio.Semaphore(max(1, self.limits.concurrency))
         self._in_flight: set[int] = set()
@@ -723,44 +753,35 @@ class FeedPoller:
                 await asyncio.sleep(delay)
 
     async def _fetch_once(self, url: str, headers: dict[str, str]) -> Fetched:
+        """One GET, redirects followed by hand so every hop's host is checked; the timeout
+        covers all hops and the whole body."""
         limits = self.limits
-        timeout = aiohttp.ClientTimeout(total=limits.timeout_seconds)
-        too_big = FetchError(f"response over {_format_size(limits.max_bytes)}", transient=False)
         try:
-            async with self.session.get(url, headers={"User-Agent": USER_AGENT, **headers},
-                                        timeout=timeout, max_redirects=5) as response:
-                final_url = str(response.url)
-                if response.status == 304:
-                    return Fetched(status=304, url=final_url)
-                if response.status != 200:
-                    status = response.status
-                    raise FetchError(
-                        _http_message(status),
-                        transient=status >= 500 or status in {408, 425, 429},
-                        retry_after=parse_retry_after(response.headers.get("Retry-After"),
-                                                      self.clock()))
-                if (response.content_length or 0) > limits.max_bytes:
-                    raise too_big
-                body = bytearray()
-                async for chunk in response.content.iter_chunked(64 * 1024):
-                    body += chunk
-                    if len(body) > limits.max_bytes:
-                        raise too_big
-                return Fetched(status=200, url=final_url, body=bytes(body),
-                               content_type=response.content_type.lower(),
-                               charset=response.charset,
-                               raw_content_type=response.headers.get("Content-Type", ""),
-                               etag=response.headers.get("ETag"),
-                               last_modified=response.headers.get("Last-Modified"))
+            async with asyncio.timeout(limits.timeout_seconds):
+                for _ in range(MAX_REDIRECTS + 1):
+                    self._check_host(url)
+                    async with self.session.get(
+                            url, headers={"User-Agent": USER_AGENT, **headers},
+                            allow_redirects=False,
+                            timeout=aiohttp.ClientTimeout(total=limits.timeout_seconds),
+                    ) as response:
+                        location = response.headers.get("Location")
+                        if response.status in _REDIRECTS and location:
+                            url = urljoin(str(response.url), location)
+                            continue
+                        return await self._read(response)
+                raise FetchError("too many redirects", transient=False)
         except FetchError:
             raise
         except TimeoutError:
             raise FetchError(f"timed out after {limits.timeout_seconds:g}s",
                              transient=True) from None
-        except aiohttp.TooManyRedirects:
-            raise FetchError("too many redirects", transient=False) from None
         except aiohttp.InvalidURL:
             raise FetchError("invalid address", transient=False) from None
+        except aiohttp.ClientSSLError:
+            raise FetchError("TLS/certificate error", transient=False) from None
+        except aiohttp.ClientConnectorDNSError as error:
+            raise FetchError(f"could not resolve {error.host}", transient=True) from None
         except aiohttp.ClientConnectorError as error:
             raise FetchError(f"could not connect to {error.host}", transient=True) from None
         except aiohttp.ClientPayloadError:
@@ -769,6 +790,40 @@ class FeedPoller:
             raise FetchError(_http_message(error.status), transient=error.status >= 500) from None
         except aiohttp.ClientError as error:
             raise FetchError(f"network error ({type(error).__name__})", transient=True) from None
+
+    async def _read(self, response: aiohttp.ClientResponse) -> Fetched:
+        limits = self.limits
+        final_url = str(response.url)
+        if response.status == 304:
+            return Fetched(status=304, url=final_url)
+        if response.status != 200:
+            status = response.status
+            raise FetchError(
+                _http_message(status), transient=status >= 500 or status in {408, 425, 429},
+                retry_after=parse_retry_after(response.headers.get("Retry-After"), self.clock()))
+        too_big = FetchError(f"response over {_format_size(limits.max_bytes)}", transient=False)
+        if (response.content_length or 0) > limits.max_bytes:
+            raise too_big
+        body = bytearray()
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            body += chunk
+            if len(body) > limits.max_bytes:
+                raise too_big
+        declared = "Content-Type" in response.headers
+        return Fetched(status=200, url=final_url, body=bytes(body),
+                       content_type=response.content_type.lower() if declared else "",
+                       charset=response.charset,
+                       raw_content_type=response.headers.get("Content-Type", ""),
+                       etag=response.headers.get("ETag"),
+                       last_modified=response.headers.get("Last-Modified"))
+
+    def _check_host(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"}:
+            raise FetchError(f"not a web address ({parts.scheme or 'no'} scheme)",
+                             transient=False)
+        if not self.allow_private and _is_private_host((parts.hostname or "").rstrip(".")):
+            raise FetchError("address on a local or private network", transient=False)
 
     # -- database (run in threads)
 

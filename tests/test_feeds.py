@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import random
+import socket
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from email.utils import format_datetime
 import aiohttp
 import pytest
 from aiohttp import web
+from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.test_utils import TestServer
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from feeds.fixtures import (
@@ -46,6 +48,7 @@ from bot.feeds import (
     FeedPollResult,
     PollLimits,
     PollStatus,
+    PublicOnlyResolver,
     add_feed,
     due_feeds,
     list_feeds,
@@ -187,7 +190,7 @@ def make_poller(http: aiohttp.ClientSession, engine: Engine, clock: Clock | None
     from dataclasses import replace
     return FeedPoller(http, engine, extract, clock=clock or Clock(),
                       limits=replace(LIMITS, **limits),  # type: ignore[arg-type]
-                      rng=random.Random(7))
+                      allow_private=True, rng=random.Random(7))
 
 
 def follow(engine: Engine, site: Site, path: str, guild: int = GUILD_A) -> int:
@@ -559,18 +562,18 @@ async def test_slow_feed_does_not_hold_up_the_others(engine: Engine, site: Site,
     site.routes["/fast.rss"] = fast
     slow_id = follow(engine, site, "/slow.rss")  # first in line
     fast_id = follow(engine, site, "/fast.rss")
-    poller = make_poller(http, engine, timeout_seconds=0.3)
+    poller = make_poller(http, engine, timeout_seconds=0.5)
 
     results = {r.feed_id: r for r in await poller.poll_due(START)}
     assert (results[slow_id].status, results[slow_id].error) == (PollStatus.FAILED,
-                                                                 "timed out after 0.3s")
+                                                                 "timed out after 0.5s")
     assert site.hits["/slow.rss"] == 3
     assert (results[fast_id].status, results[fast_id].new_articles) == (PollStatus.OK, 2)
     # The fast feed was served while the slow one's first attempt was still hanging.
     assert seen_by_fast == [1]
     assert len(articles(engine)) == 2
     listed = {s.feed_id: s for s in list_feeds(engine, GUILD_A)}
-    assert listed[slow_id].last_error == "timed out after 0.3s"
+    assert listed[slow_id].last_error == "timed out after 0.5s"
     assert listed[fast_id].last_error is None
 
 
@@ -794,3 +797,69 @@ async def test_scheduler_job_polls_due_feeds(engine: Engine, site: Site,
         scheduler.shutdown(wait=False)
     assert len(articles(engine)) == 1
     assert site.hits["/sched.rss"] == 1
+
+
+async def test_redirects_are_followed_but_not_forever(engine: Engine, site: Site,
+                                                     http: aiohttp.ClientSession) -> None:
+    site.serve("/new.rss", Document(rss("Moved", site.base, [(BRANDT, site.url("/b"))])))
+
+    def redirect(to: str) -> Handler:
+        async def handler(request: web.Request) -> web.StreamResponse:
+            return web.Response(status=301, headers={"Location": to})
+        return handler
+
+    site.routes["/old.rss"] = redirect("/new.rss")
+    site.routes["/loop-a"] = redirect("/loop-b")
+    site.routes["/loop-b"] = redirect("/loop-a")
+    moved = follow(engine, site, "/old.rss")
+    looping = follow(engine, site, "/loop-a")
+    poller = make_poller(http, engine)
+    result = await poller.poll_feed(moved)
+    assert (result.status, result.new_articles) == (PollStatus.OK, 1)
+    assert [a.origin for a in articles(engine)] == [site.url("/old.rss")]
+    looped = await poller.poll_feed(looping)
+    assert (looped.status, looped.error) == (PollStatus.FAILED, "too many redirects")
+
+
+async def test_local_addresses_are_not_fetched(engine: Engine, site: Site,
+                                               http: aiohttp.ClientSession) -> None:
+    site.serve("/feed.rss", Document(rss("Local", site.base, [(BRANDT, site.url("/b"))])))
+    feed_id = follow(engine, site, "/feed.rss")
+    guarded = FeedPoller(http, engine, no_facts, clock=Clock(), limits=LIMITS)
+    result = await guarded.poll_feed(feed_id)
+    assert (result.status, result.error) == (PollStatus.FAILED,
+                                             "address on a local or private network")
+    assert site.hits["/feed.rss"] == 0
+
+    # Names that resolve to local addresses are refused by the resolver.
+    port = site.base.rsplit(":", 1)[1]
+    by_name = add_feed(engine, GUILD_A, f"http://localhost:{port}/feed.rss", USER,
+                       allow_private=True).feed_id
+    assert by_name is not None
+    connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver())
+    async with aiohttp.ClientSession(connector=connector) as public_only:
+        poller = FeedPoller(public_only, engine, no_facts, clock=Clock(), limits=LIMITS,
+                            allow_private=True)
+        result = await poller.poll_feed(by_name)
+    assert result.status == PollStatus.FAILED
+    assert result.error is not None and "localhost" in result.error
+    assert site.hits["/feed.rss"] == 0
+
+
+async def test_public_only_resolver_filters_answers() -> None:
+    class Fixed(AbstractResolver):
+        def __init__(self, addresses: list[str]) -> None:
+            self.addresses = addresses
+
+        async def resolve(self, host: str, port: int = 0,
+                          family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+            return [ResolveResult(hostname=host, host=address, port=port, family=family,
+                                  proto=0, flags=0) for address in self.addresses]
+
+        async def close(self) -> None:
+            pass
+
+    mixed = PublicOnlyResolver(Fixed(["10.0.0.5", "93.184.216.34"]))
+    assert [r["host"] for r in await mixed.resolve("news.example", 443)] == ["93.184.216.34"]
+    with pytest.raises(OSError, match="private"):
+        await PublicOnlyResolver(Fixed(["127.0.0.1", "::1"])).resolve("sneaky.example", 80)
