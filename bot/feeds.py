@@ -31,6 +31,7 @@ import logging
 import random
 import re
 import socket
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -544,6 +545,9 @@ class FeedPoller:
         self.rng = rng or random.Random()
         self._semaphore = asyncio.Semaphore(max(1, self.limits.concurrency))
         self._in_flight: set[int] = set()
+        # Links with nothing readable behind them (page gone, no teaser): not fetched again
+        # while the bot runs. Bounded; forgetting one only costs a fetch.
+        self._unreadable: OrderedDict[str, None] = OrderedDict()
 
     # -- public
 
@@ -653,7 +657,7 @@ class FeedPoller:
         for entry in unique.values():
             if entry.link in known:
                 result.duplicates += 1
-            elif not entry.link and not entry.text:
+            elif (not entry.link and not entry.text) or entry.link in self._unreadable:
                 result.skipped_entries += 1
             else:
                 pending.append(entry)
@@ -719,6 +723,9 @@ class FeedPoller:
                                      published=entry.published)
         log.info("page %s: %s; skipped", entry.link, reason)
         result.skipped_entries += 1
+        self._unreadable[entry.link] = None
+        while len(self._unreadable) > 5000:
+            self._unreadable.popitem(last=False)
         return None
 
     async def _failed(self, result: FeedPollResult, message: str,

@@ -863,3 +863,37 @@ async def test_public_only_resolver_filters_answers() -> None:
     assert [r["host"] for r in await mixed.resolve("news.example", 443)] == ["93.184.216.34"]
     with pytest.raises(OSError, match="private"):
         await PublicOnlyResolver(Fixed(["127.0.0.1", "::1"])).resolve("sneaky.example", 80)
+
+
+async def test_entries_with_nothing_readable(engine: Engine, site: Site,
+                                             http: aiohttp.ClientSession) -> None:
+    def odd_feed(extra: str = "") -> bytes:
+        return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Odd entries</title><link>{site.base}</link>
+<item><title>Page gone, no teaser</title><link>{site.url("/gone")}</link></item>
+<item><title>No link</title><description>Valmora CF confirm the signing of goalkeeper
+Piet Odendaal on a three-year deal.</description><pubDate>Sat, 15 Jun 2024 10:00:00 +0000</pubDate>
+</item>
+<item><title></title></item>
+{extra}
+</channel></rss>""".encode()
+
+    document = Document(odd_feed())
+    site.serve("/odd.rss", document)
+    feed_id = follow(engine, site, "/odd.rss")
+    poller = make_poller(http, engine)
+    first = await poller.poll_feed(feed_id)
+    assert (first.status, first.new_articles, first.skipped_entries) == (PollStatus.OK, 1, 2)
+    [stored] = articles(engine)
+    assert stored.url is None and stored.title == "No link"
+    assert stored.text.startswith("Valmora CF confirm the signing")
+    assert stored.published == date(2024, 6, 15)
+    assert site.hits["/gone"] == 1
+    assert feed_row(engine, feed_id).etag  # nothing left to retry
+
+    document.body = odd_feed(f"<item><title>{QUINTELA.title}</title>"
+                             f"<link>{site.url('/q')}</link>"
+                             f"<description>{QUINTELA.body}</description></item>")
+    second = await poller.poll_feed(feed_id)
+    assert (second.new_articles, second.duplicates, second.skipped_entries) == (1, 1, 2)
+    assert site.hits["/gone"] == 1  # known to be unreadable: not fetched again
