@@ -82,6 +82,10 @@ class ClubMatcher:
                     if club not in bucket:
                         bucket.append(club)
         self.max_place = max((len(k) for k in self.places), default=1)
+        # longest surface starting with each first word: most tokens start none
+        self.first: dict[str, int] = {}
+        for key in self.surfaces:
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
     def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
         key = tuple(fold_token(t) for t in _surface_tokens(surface))
@@ -110,7 +114,13 @@ class ClubMatcher:
         raw: list[tuple[int, int, _Surface | None, str, list[ClubRef]]] = []
         i = 0
         n = len(tokens)
+        first = self.first
+        partials = self.partials
         while i < n:
+            tok = tokens[i]
+            if tok.key not in first and not (tok.cap and tok.key in partials):
+                i += 1
+                continue
             if i in blocked:
                 i += 1
                 continue
@@ -126,7 +136,6 @@ class ClubMatcher:
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))
                 i += length
                 continue
-            tok = tokens[i]
             if tok.cap and tok.key in self.partials:
                 raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
             i += 1
@@ -137,8 +146,11 @@ class ClubMatcher:
         return self._resolve(doc, raw)
 
     def _match_at(self, tokens: list[Token], i: int, n: int) -> tuple[int, _Surface] | None:
+        longest = self.first.get(tokens[i].key)
+        if longest is None:
+            return None
         sent = tokens[i].sent
-        for length in range(min(MAX_NGRAM, n - i), 0, -1):
+        for length in range(min(longest, n - i), 0, -1):
             window = tokens[i : i + length]
             if window[-1].sent != sent:
                 continue

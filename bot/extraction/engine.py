@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from bot.extraction.people import (
 )
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
-from bot.extraction.status import find_cues
+from bot.extraction.status import Cue, find_cues
 from bot.extraction.textutil import Doc, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
@@ -82,6 +83,7 @@ class _Article:
     clubs: list[ClubMention]
     entities: list[Entity]
     views: list[SentenceView]
+    roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
 
 
 class Extractor:
@@ -233,8 +235,10 @@ class Extractor:
             )
             if desc.club_tokens is not None:
                 desc_club_tokens[desc.club_tokens[0]] = ent
+        roles: dict[int, str | None] = {}
         for mention in club_mentions:
             role = club_role(doc, mention)
+            roles[mention.tok_start] = role
             if mention.kind == "person":
                 role = role if role in ("former",) else None
             elif role_noun_after(doc, mention) is not None and role != "target":
@@ -243,14 +247,23 @@ class Extractor:
                 role = "from"
                 desc_club_tokens[mention.tok_start].set_current(mention.club, 4)
             views[mention.sent].clubs.append((mention, role))
+        # status cues: one pass over the whole text, then handed to their sentences
+        starts = [s.start for s in doc.sentences]
+        for cue in find_cues(doc.text):
+            index = bisect.bisect_right(starts, cue.start) - 1
+            if index < 0:
+                continue
+            sent = doc.sentences[index]
+            if cue.end <= sent.end:
+                views[index].cues.append(Cue(cue.status, cue.start - sent.start,
+                                             cue.end - sent.start, cue.negated))
         for view in views:
             for ref in view.players:
                 if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
                     ref.speaker = True
             view.players.sort(key=lambda p: p.tok_start)
-            view.cues = find_cues(view.sent.text)
             view.replaced = replaced_entities(doc, view.sent, view.players)
-        return _Article(doc, outlet_mentions, club_mentions, entities, views)
+        return _Article(doc, outlet_mentions, club_mentions, entities, views, roles)
 
     # ------------------------------------------------------------------ current clubs
 
@@ -275,7 +288,7 @@ class Extractor:
                     if club is None:
                         continue
                     only_mods, saw_head = gap_is_modifier(doc, end, ref.tok_start)
-                    role = club_role(doc, club)
+                    role = art.roles.get(club.tok_start)
                     if only_mods and saw_head and role not in ("target", "former", "to"):
                         ref.entity.set_current(club.club, 5)
                     break
@@ -315,7 +328,7 @@ class Extractor:
                         strength = {"seller": 3, "history": 3}.get(role or "", 2)
                         ent.set_current(mention.club, strength)
             # "Leverkusen boss Xabi Alonso expects the centre-back to leave": his club
-            expect = _EXPECT_LEAVE.search(sent.text)
+            expect = _EXPECT_LEAVE.search(sent.text) if view.clubs and view.players else None
             if expect and view.clubs:
                 s0, e0 = sent.start + expect.start(), sent.start + expect.end()
                 refs = [p for p in view.players if p.entity.is_player and s0 <= p.start < e0]
@@ -324,7 +337,7 @@ class Extractor:
                     nearest = min(owners, key=lambda c: abs(c.start - s0))
                     refs[0].entity.set_current(nearest.club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
-            leave = _LEAVE_CLUB.search(sent.text)
+            leave = _LEAVE_CLUB.search(sent.text) if view.clubs and view.players else None
             if leave and view.clubs:
                 offset = sent.start + leave.start()
                 refs = [p for p in view.players if p.entity.is_player and p.end <= offset]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.domain import Status
 from bot.extraction.clubs import ClubMention
@@ -95,7 +96,10 @@ _SUBJECT_NEXT = re.compile(
 )
 
 
-def clause_spans(text: str, pattern: re.Pattern[str] = _CLAUSE_BREAK) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def clause_spans(
+    text: str, pattern: re.Pattern[str] = _CLAUSE_BREAK
+) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     intro = _INTRO.match(text) if pattern is _CLAUSE_BREAK else None
@@ -111,7 +115,7 @@ def clause_spans(text: str, pattern: re.Pattern[str] = _CLAUSE_BREAK) -> list[tu
         if start == match.start():
             start = match.start() + 1
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
@@ -157,7 +161,7 @@ def _pick_group(
     return [r for g in groups for r in g]
 
 
-def _clause_of(spans: list[tuple[int, int]], offset: int) -> int:
+def _clause_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
     for index, (s, e) in enumerate(spans):
         if s <= offset < e:
             return index
@@ -171,6 +175,7 @@ def reference_year(doc: Doc, published_year: int | None) -> int | None:
     return max(years) if years else None
 
 
+@lru_cache(maxsize=4096)
 def is_history(sentence_text: str, ref_year: int | None) -> bool:
     if _PAST_WINDOW.search(sentence_text):
         return True

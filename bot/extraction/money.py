@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extraction.textutil import ascii_lower
+
 _SYMBOL = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "eur": "EUR",
            "gbp": "GBP"}
 _WORD_CURRENCY = {
@@ -35,7 +37,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT_RE = r"bn|billion|b|mn|mill|mil|million|millions|m|k|thousand|grand"
-_SYM_RE = r"US\$|£|€|\$|(?:USD|EUR|GBP)(?=\s?\d)"
+_SYM_RE = r"us\$|£|€|\$|(?:usd|eur|gbp)(?=\s?\d)"
 _WORDNUM = (
     r"(?:(?:one|a|an)\s+hundred(?:\s+and)?\s+)?"
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
@@ -43,22 +45,25 @@ _WORDNUM = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred"
     r"|one\s+hundred|half\s+a|a|an)"
 )
-_CUR_WORD_RE = r"pounds?|sterling|quid|euros?|dollars?|(?:GBP|EUR|USD)\b"
+_CUR_WORD_RE = r"pounds?|sterling|quid|euros?|dollars?|(?:gbp|eur|usd)\b"
 
 # One figure: symbol form, number + currency word form, or spelt-out number form.
 _FIGURE = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<mult>{_MULT_RE})\b)?"
     rf"(?:\s+(?P<cw1>{_CUR_WORD_RE}))?"
     rf"|(?<![\w£€$.,])(?P<num2>{_NUM})(?:\s?-?\s?(?P<mult2>{_MULT_RE}))?\s?(?P<cw2>{_CUR_WORD_RE})"
-    rf"|(?P<sym3>{_SYM_RE})?(?<![\w-])(?P<words>{_WORDNUM})[\s-]+(?P<mult3>million|billion|thousand)"
-    rf"(?:\s+(?P<cw3>{_CUR_WORD_RE}))?",
-    re.I,
 )
+# Spelt-out figures ("fifty million pounds") are looked for only before the word "million"
+# (or billion/thousand): trying the number words at every position would be slow.
+_WORD_FIGURE = re.compile(
+    rf"(?P<sym3>{_SYM_RE})?(?<![\w-])(?P<words>{_WORDNUM})[\s-]+(?P<mult3>million|billion|thousand)"
+    rf"(?:\s+(?P<cw3>{_CUR_WORD_RE}))?",
+)
+_MULT_WORD = re.compile(r"(?<=[a-z])[\s-]+(?:million|billion|thousand)\b")
 # "£30-35m", "€40-50 million": the first number borrows the second's multiplier.
 _SHORT_RANGE = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<a>{_NUM})\s?(?:-|to)\s?(?P<b>{_NUM})\s?(?P<mult>{_MULT_RE})\b"
     rf"(?:\s+(?P<cw>{_CUR_WORD_RE}))?",
-    re.I,
 )
 _PER_WEEK = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:week|wk)\b|^\s?(?:p/?w|pw)\b|^\s?weekly\b"
@@ -73,6 +78,9 @@ _PER_YEAR = re.compile(
 _ALT_OPEN = re.compile(r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?",
                        re.I)
 _ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
+
+
+_ANY_MONEY = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
 
 
 @dataclass(frozen=True)
@@ -135,9 +143,12 @@ def _period(text: str, end: int) -> str | None:
     return None
 
 
-def _raw_figures(text: str) -> list[Money]:
+def _raw_figures(original: str) -> list[Money]:
     found: list[Money] = []
     taken_until = -1
+    if not _ANY_MONEY.search(original):
+        return found
+    text = ascii_lower(original)  # patterns are lower-case: much faster than re.IGNORECASE
     for match in _SHORT_RANGE.finditer(text):
         currency = _currency_of(match.group("sym"), match.group("cw"))
         a = _scale(_num_value(match.group("a")), match.group("mult"))
@@ -145,20 +156,29 @@ def _raw_figures(text: str) -> list[Money]:
         if currency and a and b and a < b:
             mid = match.start("b")
             a_end = match.end("a")
-            found.append(Money(a, currency, match.start(), a_end, text[match.start() : a_end]))
+            found.append(Money(a, currency, match.start(), a_end,
+                               original[match.start() : a_end]))
             found.append(
-                Money(b, currency, mid, match.end(), text[mid : match.end()],
+                Money(b, currency, mid, match.end(), original[mid : match.end()],
                       _period(text, match.end()))
             )
     ranges = [(m.start, m.end) for m in found]
-    for match in _FIGURE.finditer(text):
+    matches = list(_FIGURE.finditer(text))
+    for word in _MULT_WORD.finditer(text):
+        for match in _WORD_FIGURE.finditer(text, max(0, word.start() - 45), word.end() + 12):
+            if match.start("mult3") == word.end() - len(match.group("mult3")):
+                matches.append(match)
+                break
+    matches.sort(key=lambda m: m.start())
+    for match in matches:
         if match.start() < taken_until or any(s <= match.start() < e for s, e in ranges):
             continue
-        if match.group("num") is not None:
+        groups = match.groupdict()
+        if groups.get("num") is not None:
             sym, num, mult, cw = (match.group("sym"), match.group("num"), match.group("mult"),
                                   match.group("cw1"))
             value = _scale(_num_value(num), mult)
-        elif match.group("num2") is not None:
+        elif groups.get("num2") is not None:
             sym, mult, cw = None, match.group("mult2"), match.group("cw2")
             value = _scale(_num_value(match.group("num2")), mult)
         else:
@@ -174,7 +194,7 @@ def _raw_figures(text: str) -> list[Money]:
         if not mult and value < 1000 and not cw:
             continue
         end = match.end()
-        found.append(Money(value, currency, match.start(), end, text[match.start() : end],
+        found.append(Money(value, currency, match.start(), end, original[match.start() : end],
                            _period(text, end)))
         taken_until = end
     found.sort(key=lambda m: m.start)

@@ -36,7 +36,6 @@ _SELLER_AFTER = re.compile(
     r"(?:of|over|about)\s+(?:his|the\s+player's|the\s+\S+'s)"
     r"|(?:offer(?:ed)?|hand(?:ed)?)\s+(?:him|\S+)\s+(?:a\s+)?(?:new|improved|fresh)\s+(?:contract|deal|terms)"
     r"|(?:renewal|extension)\s+talks)\b",
-    re.I,
 )
 # Before the club: the player belongs to it or is leaving it.
 _FROM_BEFORE = re.compile(
@@ -48,32 +47,27 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with))\s+(?:\S+\s+)?$",
-    re.I,
 )
 _AGAINST_BEFORE = re.compile(
     r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"
     r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing)\s+(?:\S+\s+)?$",
-    re.I,
 )
 _SUITOR_BEFORE = re.compile(
-    r"(?:\bto|\bjoin|\bjoining|\bjoined|\bfor|\bfrom|\bby|\bwith|\binto|\bat)\s+(?:the\s+)?$", re.I
+    r"(?:\bto|\bjoin|\bjoining|\bjoined|\bfor|\bfrom|\bby|\bwith|\binto|\bat)\s+(?:the\s+)?$"
 )
 _TO_BEFORE = re.compile(
     r"(?:\bmove\s+to|\bswitch\s+to|\btransfer\s+to|\bway\s+to|\bjoin|\bjoining|\bsent\s+to"
     r"|\bsending\s+\S+(?:\s+\S+){0,3}\s+to|\bsold\s+(?:\S+\s+){1,5}to|\breturn\s+to|\bbound\s+for"
     r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
-    re.I,
 )
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
     r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
-    r"(?:rivals?\s+|fellow\s+|[A-Z][a-z]+\s+League\s+(?:side|club)\s+)?$",
-    re.I,
+    r"(?:rivals?\s+|fellow\s+|[a-z]+\s+league\s+(?:side|club)\s+)?$",
 )
 _HISTORY_BEFORE = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
     r"|was\s+(?:loaned|sent)|spent\s+\S+\s+\S+)\s+(?:out\s+)?(?:on\s+loan\s+)?(?:to|at|with))\s+$",
-    re.I,
 )
 
 
@@ -104,8 +98,9 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None."""
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
-    before_text = doc.text[max(sent.start, mention.start - 60) : mention.start]
-    after_text = doc.text[mention.end : min(sent.end, mention.end + 90)]
+    # windows of the A-Z-lower-cased text: the patterns are lower-case, no re.IGNORECASE
+    before_text = doc.lower[max(sent.start, mention.start - 60) : mention.start]
+    after_text = doc.lower[mention.end : min(sent.end, mention.end + 90)]
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
     if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
         return "former"
@@ -130,20 +125,20 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         return "to"
     if _FROM_BEFORE.search(before_text):
         if re.match(r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
-                    after_text, re.I):
+                    after_text):
             return "to"
         return "from"
     if _SELLER_AFTER.match(after_text):
         return "seller"
-    if re.match(r"^\s*(?:since|until|till)\b", after_text, re.I) and re.search(
-        r"\b(?:with|at)\s+$", before_text, re.I
+    if re.match(r"^\s*(?:since|until|till)\b", after_text) and re.search(
+        r"\b(?:with|at)\s+$", before_text
     ):
         return "from"
-    if re.match(r"^(?:'s)?\s+(?:this|last)\s+season", after_text, re.I) and re.search(
-        r"\bfor\s+$", before_text, re.I
+    if re.match(r"^(?:'s)?\s+(?:this|last)\s+season", after_text) and re.search(
+        r"\bfor\s+$", before_text
     ):
         return "from"
-    if re.match(r"^'s\s+(?:\S+\s+)?career\b", after_text, re.I):
+    if re.match(r"^'s\s+(?:\S+\s+)?career\b", after_text):
         return "from"
     return None
 

@@ -21,7 +21,6 @@ CREDIT_BEFORE = re.compile(
     r"(?:according\s+to|via|as\s+per|per|reported\s+by|revealed\s+by|claimed\s+by|reports?\s+from"
     r"|(?:exclusively|first)\s+(?:revealed|reported)\s+by|told|speaking\s+to|quoted\s+by|claims\s+of"
     r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to))\s*(?:the\s+)?$",
-    re.I,
 )
 CREDIT_AFTER = re.compile(
     r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"
@@ -29,13 +28,11 @@ CREDIT_AFTER = re.compile(
     r"|revealed|says?|said|states?|stated|suggests?|suggested|insists?|insisted|notes?|noted"
     r"|explains?|explained|adds?|added|writes?|wrote|confirms?|confirmed|believes?|note|has\s+the"
     r"|are\s+reporting|is\s+reporting|learned|learnt|tweeted|posted)\b",
-    re.I,
 )
 _QUOTE_VIA = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
 _PUBLICATION_NOUN = re.compile(
     r"(?:newspaper|outlet|publication|paper|website|site|daily|broadcaster|tabloid|magazine"
     r"|journal|radio|station|network|channel)\s+$",
-    re.I,
 )
 
 
@@ -66,6 +63,9 @@ class OutletMatcher:
             for domain in outlet.domains:
                 self.domains[domain.lower().removeprefix("www.")] = outlet
         self.max_len = max((len(k) for k in self.surfaces), default=1)
+        self.first: dict[str, int] = {}
+        for key in self.surfaces:
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.by_name = {fold(o.name): o for o in reference.outlets}
 
     def publisher(self, source: str | None) -> OutletRef | None:
@@ -92,11 +92,16 @@ class OutletMatcher:
         n = len(tokens)
         found: list[OutletMention] = []
         i = 0
+        first = self.first
         while i < n:
             tok = tokens[i]
+            if tok.key not in first and "." not in tok.key:
+                i += 1
+                continue
             hit = None
-            if tok.cap or tok.key[:1].isdigit() or tok.key == "the":
-                for length in range(min(self.max_len, n - i), 0, -1):
+            longest = self.first.get(tok.key, 0)
+            if longest and (tok.cap or tok.key[:1].isdigit() or tok.key == "the"):
+                for length in range(min(longest, n - i), 0, -1):
                     window = tokens[i : i + length]
                     if window[-1].sent != tok.sent:
                         continue
@@ -147,8 +152,8 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
     tokens = doc.tokens
     first, last = tokens[tok_start], tokens[tok_end - 1]
     sent = doc.sentences[first.sent]
-    before = doc.text[max(sent.start, first.start - 40) : first.start]
-    after = doc.text[last.end : min(sent.end, last.end + 40)]
+    before = doc.lower[max(sent.start, first.start - 40) : first.start]
+    after = doc.lower[last.end : min(sent.end, last.end + 40)]
     return bool(CREDIT_BEFORE.search(before) or CREDIT_AFTER.match(after)
                 or _PUBLICATION_NOUN.search(before))
 

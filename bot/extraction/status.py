@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain import Status
+from bot.extraction.textutil import ascii_lower
 
 _W = r"(?:\s+\S+){0,3}?"  # up to three words in between
 
@@ -82,7 +83,12 @@ _PATTERNS: list[tuple[Status, str]] = [
      r"|radar|agenda|wanted\s+list))"),
 ]
 
-_COMPILED = [(status, re.compile(pattern, re.I)) for status, pattern in _PATTERNS]
+# Patterns are lower-case and run on ASCII-lower-cased text without re.IGNORECASE, and start
+# with a look-behind instead of \b: both several times faster in Python's re.
+_COMPILED = [
+    (status, re.compile(pattern.replace(r"\b(?:", r"(?<![a-z])(?:", 1)))
+    for status, pattern in _PATTERNS
+]
 _NEGATION = re.compile(
     r"(?:\bnot|\bno|n't|\bnever|\byet\s+to|\bwithout|\bunlikely\s+to|\bfailed\s+to)(?:\s+\S+){0,2}\s*$",
     re.I,
@@ -100,17 +106,18 @@ class Cue:
 def find_cues(text: str) -> list[Cue]:
     """All status cues in ``text`` (positions relative to it), negated stages marked."""
     cues: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    text = ascii_lower(text)
+    taken = bytearray(len(text) + 1)  # characters already claimed by a stronger pattern
     for status, pattern in _COMPILED:
         for match in pattern.finditer(text):
             s, e = match.start(), match.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken[s] or taken[e - 1] or 1 in taken[s:e]:
                 continue
             negated = False
             if status not in (Status.DENIED, Status.COLLAPSED):
                 negated = bool(_NEGATION.search(text[max(0, s - 25) : s]))
             cues.append(Cue(status, s, e, negated))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     cues.sort(key=lambda cue: cue.start)
     return cues
 

@@ -107,6 +107,16 @@ _WORD = re.compile(
 )
 
 
+_FOLD_CACHE: dict[str, str] = {}
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-case A-Z only: same length as the input, so offsets stay valid (str.lower() can
+    change the length of some non-ASCII text). Lets hot regexes run without re.IGNORECASE."""
+    return text.translate(_ASCII_LOWER)
+
+
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
     return anyascii(token).lower()
@@ -140,6 +150,15 @@ class Doc:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """The text with A-Z lower-cased (same offsets)."""
+        if self._lower is None:
+            self._lower = ascii_lower(self.text)
+        return self._lower
 
     def sent_tokens(self, sent: Sentence) -> list[Token]:
         return self.tokens[sent.tok_start : sent.tok_end]
@@ -230,20 +249,21 @@ def build_doc(text: str) -> Doc:
             para += 1
         pos += len(raw_para) + 1
     tokens = doc.tokens
+    append = tokens.append
+    finditer = _WORD.finditer
+    cache = _FOLD_CACHE
     for sent in doc.sentences:
-        sent.tok_start = len(tokens)
-        for match in _WORD.finditer(sent.text):
-            tok = match.group(0)
-            tokens.append(
-                Token(
-                    tok,
-                    sent.start + match.start(),
-                    sent.start + match.end(),
-                    fold_token(tok),
-                    tok[:1].isupper(),
-                    len(tokens),
-                    sent.index,
-                )
-            )
-        sent.tok_end = len(tokens)
+        sent.tok_start = count = len(tokens)
+        base, index = sent.start, sent.index
+        for match in finditer(sent.text):
+            tok = match.group()
+            start, end = match.span()
+            key = cache.get(tok)
+            if key is None:
+                key = fold_token(tok)
+                if len(cache) < 200_000:
+                    cache[tok] = key
+            append(Token(tok, base + start, base + end, key, tok[0].isupper(), count, index))
+            count += 1
+        sent.tok_end = count
     return doc

@@ -1,0 +1,91 @@
+"""Extraction speed: articles per second on one core for ~5 kB articles.
+
+    .venv/bin/python benchmarks/bench_extraction.py [--articles N] [--size BYTES]
+
+Synthetic articles are built by concatenating the project's own seed articles and the short
+reports written for the tests (tests/extraction/written_articles.py), rotated so that each is
+different, and cut at a paragraph boundary near the target size. One Extractor is built once
+(reference data compiled once) and called for every article in this single process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "extraction"))
+
+from bot.articles import read_article  # noqa: E402
+from bot.extraction import Extractor  # noqa: E402
+from bot.reference import load_reference  # noqa: E402
+
+
+def source_paragraphs() -> list[str]:
+    from written_articles import CASES
+
+    paragraphs: list[str] = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        paragraphs.extend(p for p in read_article(path).text.split("\n\n") if p.strip())
+    for case in CASES:
+        body = case.text.split("\n\n", 1)[1] if case.text.startswith("Date:") else case.text
+        paragraphs.extend(p for p in body.split("\n\n") if p.strip())
+    return paragraphs
+
+
+def build_articles(count: int, size: int) -> list[str]:
+    paragraphs = source_paragraphs()
+    articles: list[str] = []
+    for index in range(count):
+        parts: list[str] = []
+        length = 0
+        k = index * 7
+        while length < size:
+            paragraph = paragraphs[k % len(paragraphs)]
+            parts.append(paragraph)
+            length += len(paragraph.encode("utf-8")) + 2
+            k += 3
+        articles.append("\n\n".join(parts))
+    return articles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--size", type=int, default=5000, help="bytes per article")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    extractor = Extractor(load_reference())
+    build_ms = (time.perf_counter() - started) * 1000
+    articles = build_articles(args.articles, args.size)
+    mean_kb = statistics.mean(len(a.encode("utf-8")) for a in articles) / 1000
+    for article in articles[:20]:  # warm caches
+        extractor.extract(article)
+    rates: list[float] = []
+    links = fees = 0
+    for _ in range(args.rounds):
+        t0 = time.process_time()
+        links = fees = 0
+        for article in articles:
+            result = extractor.extract(article)
+            links += len(result.links)
+            fees += len(result.fees)
+        rates.append(len(articles) / (time.process_time() - t0))
+    best, median = max(rates), statistics.median(rates)
+    print(f"extractor built in {build_ms:.0f} ms (reference data compiled once)")
+    print(f"{len(articles)} articles, mean {mean_kb:.1f} kB, {links} links and {fees} fees per "
+          f"round")
+    print(f"speed (CPU time, one core): median {median:.0f} articles/s, best {best:.0f} "
+          f"articles/s, {1000 / median:.2f} ms per article")
+    print(f"target >= 200 articles/s: {'met' if median >= 200 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
