@@ -469,6 +469,7 @@ class Extractor:
     ) -> None:
         text = view.sent.text
         spans = clause_spans(text)
+        named_here = {c.club.name for c, _r in view.clubs}
         for cs, ce in spans:
             refs = [p for p in view.players
                     if p.explicit and p.entity.is_player and cs <= p.start - view.sent.start < ce]
@@ -486,7 +487,6 @@ class Extractor:
             if not cues:
                 continue
             anchor = refs[0]
-            named_here = {c.club.name for c, _r in view.clubs}
             for club in clubs:
                 if club.club.name in named_here and not same_sentence:
                     continue  # the sentence says itself what that club is doing

@@ -79,8 +79,10 @@ _PATTERNS: list[tuple[Status, str]] = [
      r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
      r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
      r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
-     r"|(?:'s|their|his|its)\s+(?:transfer\s+|summer\s+|january\s+)?(?:list|shortlist|wishlist"
-     r"|radar|agenda|wanted\s+list))"),
+     r")"),
+    # "on Bayern's list": the possessive follows a letter, so no word-start look-behind here
+    (Status.INTEREST, r"(?:'s|\btheir|\bhis|\bits)\s+(?:transfer\s+|summer\s+|january\s+)?"
+     r"(?:list|shortlist|wishlist|radar|agenda|wanted\s+list)\b"),
 ]
 
 # Patterns are lower-case and run on ASCII-lower-cased text without re.IGNORECASE, and start
