@@ -104,9 +104,32 @@ async def test_unknown_name_gets_a_private_suggestion(standin: StandIn,
     assert reply.content.startswith('No player matching "Zzyzx Qwertyuiop"')
     assert standin.channel_messages("general") == []
     near = await rumours(standin, "Koopmanns")
-    assert near.ephemeral or near.embeds[0]["title"].startswith("Teun Koopmeiners")
-    if near.ephemeral:
-        assert "Teun Koopmeiners" in near.content  # "Did you mean: ..."
+    assert near.ephemeral and near.content == (
+        'No player matching "Koopmanns". Did you mean: Teun Koopmeiners — Atalanta?')
+    assert standin.channel_messages("general") == []
+
+
+async def test_rumours_cooldown(standin: StandIn, rumour_bot: RumourBot) -> None:
+    for _ in range(5):
+        assert (await rumours(standin, KOOP)).embeds
+    slow = await rumours(standin, KOOP)
+    assert slow.ephemeral and slow.content.startswith("Slow down: try again in ")
+    assert (await rumours(standin, KOOP, user="mod")).embeds  # per user
+
+
+async def test_commands_work_in_direct_messages(standin: StandIn,
+                                                rumour_bot: RumourBot) -> None:
+    card = await (await standin.send_command("rumours", {"player": KOOP}, dm=True)).response()
+    assert card.embeds[0]["title"] == "Teun Koopmeiners (Atalanta)"
+    assert card.message is not None
+    sources = await (await standin.press_button(card.message, "Sources", user="fan")
+                     ).response()
+    assert sources.embeds[0]["title"] == "Sources: Teun Koopmeiners"
+    subscribed = await (await standin.send_command("subscribe", {"player": KOOP}, dm=True)
+                        ).response()
+    assert subscribed.content.startswith("You now follow Teun Koopmeiners")
+    with pytest.raises(CommandNotAvailable):  # the digest belongs to a server
+        await standin.send_command("digest preview", dm=True, user="mod")
 
 
 async def test_ambiguous_name_offers_a_select_only_the_asker_can_use(

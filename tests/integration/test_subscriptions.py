@@ -100,6 +100,9 @@ async def test_alert_dms_batched_once_per_user_with_working_unsubscribe(
         await command(standin, "subscribe", {"player": KOOP}, user="mod")
         await command(standin, "subscribe", {"player": ODEGAARD}, user="mod")
         await command(standin, "subscribe", {"player": KOOP, "min_status": "bid"}, user="fan")
+        # Marca is a tier-2 source: not good enough for someone wanting tier 1 only.
+        await command(standin, "subscribe", {"player": ODEGAARD,
+                                             "min_tier": "tier 1 or better"}, user="olivia")
         ingest(world.engine, "Koopmeiners: Chelsea agree a fee; Manchester United join in.",
                source="The Athletic", title="Koopmeiners latest",
                links=[link(KOOP, "Chelsea", Status.AGREED, ["The Athletic"], "Atalanta"),
@@ -113,6 +116,7 @@ async def test_alert_dms_batched_once_per_user_with_working_unsubscribe(
 
         sent = await alerts_cog(bot).send_alerts()
         assert sent == 2
+        await standin.wait_until(lambda: bool(standin.dms("mod") and standin.dms("fan")))
         [mod_dm] = standin.dms("mod")
         [fan_dm] = standin.dms("fan")
         [embed] = mod_dm.embeds
@@ -130,6 +134,7 @@ async def test_alert_dms_batched_once_per_user_with_working_unsubscribe(
         labels = sorted(c["label"] for c in mod_dm.iter_components())
         assert labels == [f"Unsubscribe: {ODEGAARD}", f"Unsubscribe: {KOOP}"]
 
+        assert standin.dms("olivia") == []
         assert await alerts_cog(bot).send_alerts() == 0  # each change is told once
         assert len(standin.dms("mod")) == 1 and len(standin.dms("fan")) == 1
 
@@ -154,6 +159,7 @@ async def test_closed_dms_are_marked_and_not_retried(standin: StandIn, rumour_bo
            links=[link(KOOP, "Chelsea", Status.AGREED, ["BBC Sport"], "Atalanta")],
            players=[PlayerFact(KOOP, "Atalanta")])
     assert await alerts_cog(rumour_bot).send_alerts() == 1  # the mod's DM
+    await standin.wait_until(lambda: bool(standin.dms("mod")))
     assert len(standin.dms("mod")) == 1 and standin.dms("fan") == []
     attempts = dm_requests(standin, "fan")
     assert attempts == 1
@@ -170,7 +176,7 @@ async def test_closed_dms_are_marked_and_not_retried(standin: StandIn, rumour_bo
            players=[PlayerFact(KOOP, "Atalanta")])
     assert await alerts_cog(rumour_bot).send_alerts() == 1  # the mod again, not the fan
     assert dm_requests(standin, "fan") == attempts
-    assert len(standin.dms("mod")) == 2
+    await standin.wait_until(lambda: len(standin.dms("mod")) == 2)
 
 
 async def test_one_users_dm_error_does_not_stop_the_others(standin: StandIn,
@@ -185,7 +191,7 @@ async def test_one_users_dm_error_does_not_stop_the_others(standin: StandIn,
     standin.fail("POST", "/channels/{channel_id}/messages", 403, code=50001,
                  message="Missing Access")
     assert await alerts_cog(rumour_bot).send_alerts() == 1
-    assert len(standin.dms("fan")) + len(standin.dms("mod")) == 1
+    await standin.wait_until(lambda: len(standin.dms("fan")) + len(standin.dms("mod")) == 1)
     with Session(world.engine) as session:
         states = sorted(session.exec(select(AlertDelivery.state)).all())
     assert states == ["failed", "sent"]  # the refused one is not left pending
