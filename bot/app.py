@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 REPORT_CACHE_TTL = timedelta(minutes=5)
 REPORT_CACHE_SIZE = 2048
-EXTENSIONS = ("cogs.rumours", "cogs.subscriptions", "cogs.digest", "cogs.admin")
+EXTENSIONS = ("cogs.rumours", "cogs.subscriptions", "cogs.digest", "cogs.feeds", "cogs.admin")
 
 
 class UserFacingError(app_commands.AppCommandError):

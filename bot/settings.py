@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     feed_poll_minutes: float = Field(default=15, gt=0, description="How often feeds are polled.")
     feeds: list[str] = Field(
         default_factory=list, description="Feeds polled for every server (JSON list of URLs).")
+    feeds_allow_private: bool = Field(
+        default=False, description="Allow feeds on localhost/private addresses (tests, labs).")
     dm_per_second: float = Field(
         default=20, gt=0, le=45, description="Pace of alert DMs, under Discord's global 50/s.")
 
