@@ -22,6 +22,10 @@ def configure_digest(engine: Engine, guild_id: int, channel_id: int, at: str, ti
     parse_timezone(timezone)
     with session_scope(engine) as session:
         settings = session.get(GuildSettings, guild_id) or GuildSettings(guild_id=guild_id)
+        if not settings.digest_enabled:
+            # The first digest covers news from now on. Changing the channel or time, or
+            # resuming after a pause, keeps the window so held news is not dropped.
+            settings.updated_at = utcnow()
         settings.digest_channel_id = channel_id
         settings.digest_time = local_time.strftime("%H:%M")
         settings.timezone = timezone.strip()
@@ -33,7 +37,6 @@ def configure_digest(engine: Engine, guild_id: int, channel_id: int, at: str, ti
         if club_ids is not None:
             settings.club_filter = club_ids
         settings.configured_by = user_id
-        settings.updated_at = utcnow()
         session.add(settings)
         _audit(session, guild_id, user_id, "digest_setup",
                f"channel={channel_id} time={settings.digest_time} tz={settings.timezone} "

@@ -292,11 +292,6 @@ async def test_digest_pauses_and_tells_admins_once(standin: StandIn, rumour_bot:
     assert standin.channel_messages("general") == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/delivery.py claim_digest starts a digest at settings.updated_at when no earlier "
-    "digest was sent, and /digest setup (bot/guilds.py configure_digest) sets updated_at to "
-    "now: resuming a paused digest, as the pause message tells admins to do, drops the news "
-    "the paused digest held"))
 async def test_setup_after_a_pause_resumes_with_the_held_news(
         standin: StandIn, rumour_bot: RumourBot, world: World, clock: Clock) -> None:
     at = await setup_soon(standin, clock)
