@@ -79,10 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         rates.append(len(articles) / (time.process_time() - t0))
     best, median = max(rates), statistics.median(rates)
     print(f"extractor built in {build_ms:.0f} ms (reference data compiled once)")
-    print(f"{len(articles)} articles, mean {mean_kb:.1f} kB, {links} links and {fees} fees per "
-          f"round")
-    print(f"speed (CPU time, one core): median {median:.0f} articles/s, best {best:.0f} "
-          f"articles/s, {1000 / median:.2f} ms per article")
+    print(
+        f"{len(articles)} articles, mean {mean_kb:.1f} kB, {links} links and {fees} fees per round"
+    )
+    print(
+        f"speed (CPU time, one core): median {median:.0f} articles/s, best {best:.0f} "
+        f"articles/s, {1000 / median:.2f} ms per article"
+    )
     print(f"target >= 200 articles/s: {'met' if median >= 200 else 'NOT met'}")
     return 0
 

@@ -49,17 +49,20 @@ def score_corpus(extractor: Extractor, corpus: Path, keep: Path | None, verbose:
     started = time.perf_counter()
     for path in paths:
         article = read_article(path)
-        result = extractor.extract(article.text, published=article.published,
-                                   source=article.source)
+        result = extractor.extract(article.text, published=article.published, source=article.source)
         (out_dir / f"{path.stem}.json").write_text(
             json.dumps(result.to_json(), indent=2, ensure_ascii=False), encoding="utf-8"
         )
     elapsed = time.perf_counter() - started
-    print(f"corpus: {len(paths)} articles from {corpus} in {elapsed * 1000:.0f} ms; "
-          f"predictions in {out_dir}")
+    print(
+        f"corpus: {len(paths)} articles from {corpus} in {elapsed * 1000:.0f} ms; "
+        f"predictions in {out_dir}"
+    )
     proc = subprocess.run(
         [sys.executable, str(scorer), str(out_dir), str(gold), "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     lines = proc.stdout.strip().splitlines()
     summary = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None
@@ -70,10 +73,14 @@ def score_corpus(extractor: Extractor, corpus: Path, keep: Path | None, verbose:
         print(proc.stderr)
         return 1
     links, fees = summary["links"], summary["fees"]
-    print(f"links: P={links['precision']:.3f} R={links['recall']:.3f} F1={links['f1']:.3f} "
-          f"(tp={links['tp']} fp={links['fp']} fn={links['fn']})")
-    print(f"fees:  P={fees['precision']:.3f} R={fees['recall']:.3f} F1={fees['f1']:.3f} "
-          f"(tp={fees['tp']} fp={fees['fp']} fn={fees['fn']})")
+    print(
+        f"links: P={links['precision']:.3f} R={links['recall']:.3f} F1={links['f1']:.3f} "
+        f"(tp={links['tp']} fp={links['fp']} fn={links['fn']})"
+    )
+    print(
+        f"fees:  P={fees['precision']:.3f} R={fees['recall']:.3f} F1={fees['f1']:.3f} "
+        f"(tp={fees['tp']} fp={fees['fp']} fn={fees['fn']})"
+    )
     print(f"managers stored as players: {summary['managers_as_players']}")
     return 0
 
@@ -94,14 +101,18 @@ def score_seeds(extractor: Extractor, seeds: Path) -> int:
             problems += 1
             continue
         article = read_article(path)
-        result = extractor.extract(article.text, published=article.published,
-                                   source=article.source).to_json()
+        result = extractor.extract(
+            article.text, published=article.published, source=article.source
+        ).to_json()
         got_links = {(_norm(lk["player"]), _norm(lk["to_club"])) for lk in result["links"]}
         want_links = {(_norm(lk["player"]), _norm(lk["to_club"])) for lk in facts["links"]}
         from_ok = all(
-            any(_norm(g["player"]) == _norm(w["player"]) and _norm(g["to_club"]) == _norm(
-                w["to_club"]) and _norm(g["from_club"]) == _norm(w.get("from_club"))
-                for g in result["links"])
+            any(
+                _norm(g["player"]) == _norm(w["player"])
+                and _norm(g["to_club"]) == _norm(w["to_club"])
+                and _norm(g["from_club"]) == _norm(w.get("from_club"))
+                for g in result["links"]
+            )
             for w in facts["links"]
         )
         got_fees = {(_norm(f["player"]), f["amount"], f["currency"]) for f in result["fees"]}
@@ -111,15 +122,19 @@ def score_seeds(extractor: Extractor, seeds: Path) -> int:
         missing, extra = want_links - got_links, got_links - want_links
         fee_missing, fee_extra = want_fees - got_fees, got_fees - want_fees
         date_ok = result["published"] == facts["published"]
-        ok = not (missing or extra or fee_missing or fee_extra or bad_people) and from_ok and (
-            date_ok
+        ok = (
+            not (missing or extra or fee_missing or fee_extra or bad_people)
+            and from_ok
+            and (date_ok)
         )
         problems += 0 if ok else 1
-        print(f"  {name}: {'OK' if ok else 'FAIL'} links {len(want_links - missing)}/"
-              f"{len(want_links)}, extra {len(extra)}, fees {len(want_fees - fee_missing)}/"
-              f"{len(want_fees)}, extra fees {len(fee_extra)}, managers as players "
-              f"{len(bad_people)}, from_club {'ok' if from_ok else 'WRONG'}, "
-              f"date {'ok' if date_ok else 'WRONG'}")
+        print(
+            f"  {name}: {'OK' if ok else 'FAIL'} links {len(want_links - missing)}/"
+            f"{len(want_links)}, extra {len(extra)}, fees {len(want_fees - fee_missing)}/"
+            f"{len(want_fees)}, extra fees {len(fee_extra)}, managers as players "
+            f"{len(bad_people)}, from_club {'ok' if from_ok else 'WRONG'}, "
+            f"date {'ok' if date_ok else 'WRONG'}"
+        )
         for item in sorted(missing):
             print(f"      missing link {item}")
         for item in sorted(extra):

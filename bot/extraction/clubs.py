@@ -25,7 +25,63 @@ MAX_NGRAM = 6
 
 # Tokens of a club name too generic to stand for the club on their own.
 _GENERIC_PARTS = frozenset(
-    ["fc", "afc", "cf", "sc", "ac", "as", "ss", "ssc", "club", "de", "del", "la", "le", "the", "and", "of", "hove", "04", "1899", "1860", "real", "saint", "st", "sporting", "athletic", "atletico", "borussia", "racing", "olympique", "stade", "inter", "internazionale", "cd", "ud", "rc", "sv", "vfb", "vfl", "tsg", "fsv", "rb", "red", "bull", "hotspur", "county", "town", "north", "south", "west", "east", "new", "old", "manchester", "london", "city"]
+    [
+        "fc",
+        "afc",
+        "cf",
+        "sc",
+        "ac",
+        "as",
+        "ss",
+        "ssc",
+        "club",
+        "de",
+        "del",
+        "la",
+        "le",
+        "the",
+        "and",
+        "of",
+        "hove",
+        "04",
+        "1899",
+        "1860",
+        "real",
+        "saint",
+        "st",
+        "sporting",
+        "athletic",
+        "atletico",
+        "borussia",
+        "racing",
+        "olympique",
+        "stade",
+        "inter",
+        "internazionale",
+        "cd",
+        "ud",
+        "rc",
+        "sv",
+        "vfb",
+        "vfl",
+        "tsg",
+        "fsv",
+        "rb",
+        "red",
+        "bull",
+        "hotspur",
+        "county",
+        "town",
+        "north",
+        "south",
+        "west",
+        "east",
+        "new",
+        "old",
+        "manchester",
+        "london",
+        "city",
+    ]
 )
 
 
@@ -125,8 +181,11 @@ class ClubMatcher:
                 i += 1
                 continue
             hit = self._match_at(tokens, i, n)
-            if hit is not None and i > 0 and tokens[i - 1].key in ("in", "around", "near") and (
-                tuple(t.key for t in tokens[i : i + hit[0]]) in self.places
+            if (
+                hit is not None
+                and i > 0
+                and tokens[i - 1].key in ("in", "around", "near")
+                and (tuple(t.key for t in tokens[i : i + hit[0]]) in self.places)
             ):
                 hit = None  # "arrive in Birmingham": the city
                 i += 1
@@ -139,8 +198,9 @@ class ClubMatcher:
             if tok.cap and tok.key in self.partials:
                 raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
             i += 1
-        descriptions = self._descriptions(doc, {p for s, e, *_ in raw for p in range(s, e)},
-                                          blocked)
+        descriptions = self._descriptions(
+            doc, {p for s, e, *_ in raw for p in range(s, e)}, blocked
+        )
         raw.extend(descriptions)
         raw.sort(key=lambda r: r[0])
         return self._resolve(doc, raw)
@@ -165,12 +225,11 @@ class ClubMatcher:
             significant = [t for t in window if t.key not in ("the", "of", "and", "&", "de")]
             if surface.need_cap and not all(t.cap for t in significant):
                 continue
-            if surface.kind in ("name", "alias") and not any(t.cap or t.key[:1].isdigit()
-                                                              for t in significant):
-                continue  # "city", "forest" in lower case are words, not clubs
-            if surface.kind == "nickname" and length > 1 and not any(
-                t.cap for t in window[1:]
+            if surface.kind in ("name", "alias") and not any(
+                t.cap or t.key[:1].isdigit() for t in significant
             ):
+                continue  # "city", "forest" in lower case are words, not clubs
+            if surface.kind == "nickname" and length > 1 and not any(t.cap for t in window[1:]):
                 continue
             return length, surface
         return None
@@ -178,7 +237,7 @@ class ClubMatcher:
     def _descriptions(
         self, doc: Doc, taken: set[int], blocked: set[int]
     ) -> list[tuple[int, int, _Surface | None, str, list[ClubRef]]]:
-        """"the Serie A side", "the Bergamo club", "the Italian outfit", "the Saudi Pro League club"."""
+        """Descriptions: "the Serie A side", "the Bergamo club", "the Italian outfit"."""
         found: list[tuple[int, int, _Surface | None, str, list[ClubRef]]] = []
         tokens = doc.tokens
         n = len(tokens)
@@ -222,8 +281,11 @@ class ClubMatcher:
             if not (leagues or country or place_clubs):
                 continue
             # "the Serie A side Atalanta": apposition, the name that follows is the mention
-            if j + 1 < n and tokens[j + 1].cap and tokens[j + 1].sent == tok.sent and (
-                self._match_at(tokens, j + 1, n) is not None
+            if (
+                j + 1 < n
+                and tokens[j + 1].cap
+                and tokens[j + 1].sent == tok.sent
+                and (self._match_at(tokens, j + 1, n) is not None)
             ):
                 continue
             candidates = [
@@ -268,7 +330,9 @@ class ClubMatcher:
                     counted = [c for c in clubs if definite[c.name]]
                     if counted:
                         club = max(counted, key=lambda c: definite[c.name])
-                    elif (kind != "partial" and kind != "nickname") or (kind == "nickname" and len(clubs) == 1):
+                    elif (kind != "partial" and kind != "nickname") or (
+                        kind == "nickname" and len(clubs) == 1
+                    ):
                         club = clubs[0]
             if club is None:
                 continue

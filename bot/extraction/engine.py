@@ -1,7 +1,7 @@
 """The extraction pipeline: text in, ``Extraction`` out. Pure and deterministic.
 
-    clean + split -> outlets -> clubs -> names -> entities + roles -> descriptions
-    -> current clubs -> links (per sentence, aggregated per player and club) -> fees
+clean + split -> outlets -> clubs -> names -> entities + roles -> descriptions
+-> current clubs -> links (per sentence, aggregated per player and club) -> fees
 """
 
 from __future__ import annotations
@@ -62,13 +62,19 @@ _EXPECT_LEAVE = re.compile(
     r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
     re.I,
 )
-_LEAVE_CLUB = re.compile(r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b",
-                         re.I)
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
-                             r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b", re.I)
-_LIST_WORDS = re.compile(r"\b(?:also|another|too|as\s+well|alternative|alternatives|options?|targets?"
-                         r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
-                         re.I)
+_LEAVE_CLUB = re.compile(
+    r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
+)
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
+    r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b",
+    re.I,
+)
+_LIST_WORDS = re.compile(
+    r"\b(?:also|another|too|as\s+well|alternative|alternatives|options?|targets?"
+    r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
+    re.I,
+)
 _CREDIT_NAME = re.compile(
     r"(?:[Aa]ccording\s+to|[Vv]ia|[Aa]s\s+per|[Rr]eported\s+by|[Rr]evealed\s+by|[Rr]eports\s+from)"
     r"\s+(?:the\s+)?"
@@ -145,8 +151,12 @@ class Extractor:
     def _analyse(self, doc: Doc) -> _Article:
         outlet_mentions = self.outlets.find(doc)
         # journalists stay visible to name detection, so "Dias" later joins "Filipe Dias"
-        blocked = {i for m in outlet_mentions for i in range(m.tok_start, m.tok_end)
-                   if m.outlet is None or m.outlet.kind != "journalist"}
+        blocked = {
+            i
+            for m in outlet_mentions
+            for i in range(m.tok_start, m.tok_end)
+            if m.outlet is None or m.outlet.kind != "journalist"
+        }
         club_mentions = self.clubs.find(doc, blocked)
         club_tokens = {i for m in club_mentions for i in range(m.tok_start, m.tok_end)}
         names = find_names(doc, blocked | club_tokens, self.stop_extra)
@@ -159,9 +169,13 @@ class Extractor:
             for mention in ent.mentions:
                 k = mention.tok_start
                 # "Sky's Florian Plettenberg", "O Jogo's Filipe Dias": a journalist
-                if k >= 2 and tokens[k - 1].key in ("'s", "'") and k - 1 in by_token_end:
-                    if ent.role_strength < 4:
-                        ent.role, ent.role_strength = "journalist", 4
+                if (
+                    k >= 2
+                    and tokens[k - 1].key in ("'s", "'")
+                    and k - 1 in by_token_end
+                    and ent.role_strength < 4
+                ):
+                    ent.role, ent.role_strength = "journalist", 4
                 # "Spurs boss Jose Mourinho", "Juventus director general Beppe Marotta"
                 for back in (1, 2, 3):
                     club = club_by_end.get(k - back)
@@ -170,9 +184,8 @@ class Extractor:
                     role = role_noun_after(doc, club)
                     if role is None:
                         break
-                    if ent.is_player or ent.role_strength < 4:
-                        if ent.ref is None:
-                            ent.role, ent.role_strength = role, 4
+                    if (ent.is_player or ent.role_strength < 4) and ent.ref is None:
+                        ent.role, ent.role_strength = role, 4
                     if ent.person_club is None:
                         ent.person_club = club.club
                     break
@@ -189,9 +202,12 @@ class Extractor:
             for mention in ent.mentions:
                 club_ref = ent.person_club
                 if club_ref is None and ent.ref is not None and ent.ref.club:
-                    nearby = set().union(*(clubs_by_sent.get(k, set())
-                                           for k in (mention.sent - 1, mention.sent,
-                                                     mention.sent + 1)))
+                    nearby = set().union(
+                        *(
+                            clubs_by_sent.get(k, set())
+                            for k in (mention.sent - 1, mention.sent, mention.sent + 1)
+                        )
+                    )
                     if ent.ref.club in nearby:
                         club_ref = self.club_by_name.get(ent.ref.club)
                 if club_ref is None:
@@ -202,18 +218,37 @@ class Extractor:
                     and j + 1 < len(tokens)
                     and tokens[j + 1].key in ("side", "team", "men", "charges", "squad", "outfit")
                 ):
-                    extra.append(ClubMention(club_ref, mention.start, tokens[j + 1].end,
-                                             mention.tok_start, j + 2, mention.sent, "person"))
+                    extra.append(
+                        ClubMention(
+                            club_ref,
+                            mention.start,
+                            tokens[j + 1].end,
+                            mention.tok_start,
+                            j + 2,
+                            mention.sent,
+                            "person",
+                        )
+                    )
                 elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 40]) and (
                     ent.role in ("manager", "coach", "director", "president", "owner")
                 ):
-                    extra.append(ClubMention(club_ref, mention.start, mention.end,
-                                             mention.tok_start, mention.tok_end, mention.sent,
-                                             "person"))
+                    extra.append(
+                        ClubMention(
+                            club_ref,
+                            mention.start,
+                            mention.end,
+                            mention.tok_start,
+                            mention.tok_end,
+                            mention.sent,
+                            "person",
+                        )
+                    )
         if extra:
             club_mentions = sorted(club_mentions + extra, key=lambda m: m.tok_start)
         club_starts = {m.tok_start: m.tok_end for m in club_mentions if m.kind != "person"}
-        name_tokens = {i for e in entities for m in e.mentions for i in range(m.tok_start, m.tok_end)}
+        name_tokens = {
+            i for e in entities for m in e.mentions for i in range(m.tok_start, m.tok_end)
+        }
         descriptors = find_descriptors(doc, club_starts, blocked | name_tokens)
         resolve_descriptors(doc, descriptors, entities)
         # sentence views
@@ -221,8 +256,9 @@ class Extractor:
         for ent in entities:
             for mention in ent.mentions:
                 views[mention.sent].players.append(
-                    PlayerRef(ent, mention.tok_start, mention.tok_end, mention.start, mention.end,
-                              True)
+                    PlayerRef(
+                        ent, mention.tok_start, mention.tok_end, mention.start, mention.end, True
+                    )
                 )
         desc_club_tokens: dict[int, Entity] = {}
         for desc in descriptors:
@@ -236,17 +272,17 @@ class Extractor:
             if desc.club_tokens is not None:
                 desc_club_tokens[desc.club_tokens[0]] = ent
         roles: dict[int, str | None] = {}
-        for mention in club_mentions:
-            role = club_role(doc, mention)
-            roles[mention.tok_start] = role
-            if mention.kind == "person":
+        for cm in club_mentions:
+            role = club_role(doc, cm)
+            roles[cm.tok_start] = role
+            if cm.kind == "person":
                 role = role if role in ("former",) else None
-            elif role_noun_after(doc, mention) is not None and role != "target":
+            elif role_noun_after(doc, cm) is not None and role != "target":
                 role = "employer"
-            if mention.tok_start in desc_club_tokens:
+            if cm.tok_start in desc_club_tokens:
                 role = "from"
-                desc_club_tokens[mention.tok_start].set_current(mention.club, 4)
-            views[mention.sent].clubs.append((mention, role))
+                desc_club_tokens[cm.tok_start].set_current(cm.club, 4)
+            views[cm.sent].clubs.append((cm, role))
         # status cues: one pass over the whole text, then handed to their sentences
         starts = [s.start for s in doc.sentences]
         for cue in find_cues(doc.text):
@@ -255,8 +291,9 @@ class Extractor:
                 continue
             sent = doc.sentences[index]
             if cue.end <= sent.end:
-                views[index].cues.append(Cue(cue.status, cue.start - sent.start,
-                                             cue.end - sent.start, cue.negated))
+                views[index].cues.append(
+                    Cue(cue.status, cue.start - sent.start, cue.end - sent.start, cue.negated)
+                )
         for view in views:
             for ref in view.players:
                 if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
@@ -294,17 +331,21 @@ class Extractor:
                     break
                 # "Koopmeiners, the Atalanta midfielder," / "Anton (Stuttgart)"
                 j = ref.tok_end
-                if j + 2 < sent.tok_end and tokens[j].key in (",", "(") :
+                if j + 2 < sent.tok_end and tokens[j].key in (",", "("):
                     k = j + 1
                     if tokens[k].key == "the":
                         k += 1
                     for mention, _role in view.clubs:
                         if mention.tok_start == k:
-                            after = mention.tok_end
-                            if tokens[j].key == "(" and after < sent.tok_end and tokens[after].key == ")":
+                            nxt = mention.tok_end
+                            if (
+                                tokens[j].key == "("
+                                and nxt < sent.tok_end
+                                and tokens[nxt].key == ")"
+                            ):
                                 ref.entity.set_current(mention.club, 3)
-                            elif (after < sent.tok_end and tokens[after].key in ("'s",)) or (
-                                after < sent.tok_end and gap_is_modifier(doc, after, after + 1)[1]
+                            elif (nxt < sent.tok_end and tokens[nxt].key in ("'s",)) or (
+                                nxt < sent.tok_end and gap_is_modifier(doc, nxt, nxt + 1)[1]
                             ):
                                 ref.entity.set_current(mention.club, 4)
             players = {p.entity.index: p.entity for p in view.players if p.entity.is_player}
@@ -315,15 +356,15 @@ class Extractor:
                     if len(targets) > 1:
                         # a seller's player comes after it ("PSG sell Mbappe"); a player
                         # leaves "from" a club named after him
-                        refs = [p for p in view.players if p.entity.is_player]
-                        after = [p for p in refs if p.tok_start >= mention.tok_end]
-                        before = [p for p in refs if p.tok_end <= mention.tok_start]
+                        prefs = [p for p in view.players if p.entity.is_player]
+                        after = [p for p in prefs if p.tok_start >= mention.tok_end]
+                        before = [p for p in prefs if p.tok_end <= mention.tok_start]
                         if role == "seller" and after:
                             targets = [after[0].entity]
                         elif before:
                             targets = [before[-1].entity]
                         else:
-                            targets = [refs[0].entity]
+                            targets = [prefs[0].entity]
                     for ent in targets:
                         strength = {"seller": 3, "history": 3}.get(role or "", 2)
                         ent.set_current(mention.club, strength)
@@ -356,8 +397,7 @@ class Extractor:
             sent = view.sent
             explicit_players = [p for p in view.players if p.entity.is_player]
             suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
-            strong = any(c.status.rank >= Status.CONTACT.rank and not c.negated
-                         for c in view.cues)
+            strong = any(c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues)
             # a sentence about the topic player without naming him: "bid for him", "This came
             # after a bid from Newcastle"
             if not explicit_players and suitors and last_player is not None and strong:
@@ -367,8 +407,11 @@ class Extractor:
                     ent.current_club is None
                     or any(c.club.name != ent.current_club.name for c in suitors)
                 ):
-                    view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
-                                                  sent.start, sent.start, False, True))
+                    view.players.append(
+                        PlayerRef(
+                            ent, sent.tok_start, sent.tok_start, sent.start, sent.start, False, True
+                        )
+                    )
             elif (
                 not explicit_players
                 and suitors
@@ -379,34 +422,46 @@ class Extractor:
                 and (view.cues or any(r in ("to", "target") for _c, r in view.clubs))
             ):
                 ent = last_player[1]
-                if (
-                    ent.current_club is None
-                    or any(c.club.name != ent.current_club.name for c in suitors)
+                if ent.current_club is None or any(
+                    c.club.name != ent.current_club.name for c in suitors
                 ):
-                    view.players.append(PlayerRef(ent, sent.tok_start, sent.tok_start,
-                                                  sent.start, sent.start, False, True))
+                    view.players.append(
+                        PlayerRef(
+                            ent, sent.tok_start, sent.tok_start, sent.start, sent.start, False, True
+                        )
+                    )
             # "X is one of the players Mourinho wants, while Y is another target"
             own_suitors = self._clause_suitors(view) if explicit_players else []
             if own_suitors and _LIST_WORDS.search(sent.text):
                 self._topic_clubs(view, own_suitors, same_sentence=True)
             # a club's list of targets continued in the next sentence:
             # "Spurs ... another target, while Leicester's Ben Chilwell is being monitored"
-            if explicit_players and last_suitors is not None and _LIST_WORDS.search(sent.text) and (
-                sent.index - last_suitors[0] <= 1
+            if (
+                explicit_players
+                and last_suitors is not None
+                and _LIST_WORDS.search(sent.text)
+                and (sent.index - last_suitors[0] <= 1)
             ):
                 self._topic_clubs(view, last_suitors[1])
             found = pair_links(doc, view, ref_year)
             if not found and not view.clubs:
                 found = self._stage_without_club(view, evidences)
             evidences.extend(found)
-            found_clubs = [c for c, r in view.clubs if r in (None, "to", "target")
-                           and any(e.club.name == c.club.name for e in found)]
-            interest = any(c.status in (Status.INTEREST, Status.MONITORING) and not c.negated
-                           for c in view.cues)
+            found_clubs = [
+                c
+                for c, r in view.clubs
+                if r in (None, "to", "target") and any(e.club.name == c.club.name for e in found)
+            ]
+            interest = any(
+                c.status in (Status.INTEREST, Status.MONITORING) and not c.negated
+                for c in view.cues
+            )
             if found_clubs and not sent.headline:
                 last_suitors = (sent.index, found_clubs)
-            elif interest and not sent.headline and (
-                (suitors and not explicit_players) or self._clause_suitors(view)
+            elif (
+                interest
+                and not sent.headline
+                and ((suitors and not explicit_players) or self._clause_suitors(view))
             ):
                 last_suitors = (sent.index, self._clause_suitors(view) or suitors)
             elif last_suitors is not None and sent.index - last_suitors[0] > 1:
@@ -420,10 +475,14 @@ class Extractor:
     def _stage_without_club(
         view: SentenceView, evidences: list[LinkEvidence]
     ) -> list[LinkEvidence]:
-        """"The Dutch forward will undergo a medical on Friday": a late stage stated without a
+        """ "The Dutch forward will undergo a medical on Friday": a late stage stated without a
         club belongs to the player's most recent link."""
-        stages = [c.status for c in view.cues if not c.negated and c.status in (
-            Status.AGREED, Status.MEDICAL, Status.DONE, Status.COLLAPSED)]
+        stages: list[Status] = [
+            c.status
+            for c in view.cues
+            if not c.negated
+            and c.status in (Status.AGREED, Status.MEDICAL, Status.DONE, Status.COLLAPSED)
+        ]
         if not stages:
             return []
         status = Status.strongest(stages)
@@ -437,15 +496,17 @@ class Extractor:
             last = previous[-1]
             if any(e.player is ref.entity for e in out):
                 continue
-            out.append(LinkEvidence(ref.entity, last.club, status, False, 0.5, view.sent,
-                                    not ref.explicit))
+            out.append(
+                LinkEvidence(ref.entity, last.club, status, False, 0.5, view.sent, not ref.explicit)
+            )
         return out
 
     @staticmethod
     def _clause_suitors(view: SentenceView) -> list[ClubMention]:
         """Clubs that want someone in their own clause: "... Mourinho wants"."""
-        currents = {p.entity.current_club.name for p in view.players
-                    if p.entity.current_club is not None}
+        currents = {
+            p.entity.current_club.name for p in view.players if p.entity.current_club is not None
+        }
         text = view.sent.text
         spans = clause_spans(text)
         out: list[ClubMention] = []
@@ -471,19 +532,32 @@ class Extractor:
         spans = clause_spans(text)
         named_here = {c.club.name for c, _r in view.clubs}
         for cs, ce in spans:
-            refs = [p for p in view.players
-                    if p.explicit and p.entity.is_player and cs <= p.start - view.sent.start < ce]
+            refs = [
+                p
+                for p in view.players
+                if p.explicit and p.entity.is_player and cs <= p.start - view.sent.start < ce
+            ]
             if not refs:
                 continue
             anchor = refs[0]
             current = anchor.entity.current_club
-            own = [c for c, r in view.clubs if r in (None, "to", "target")
-                   and cs <= c.start - view.sent.start < ce and c.kind != "topic"
-                   and (current is None or c.club.name != current.name)]
+            own = [
+                c
+                for c, r in view.clubs
+                if r in (None, "to", "target")
+                and cs <= c.start - view.sent.start < ce
+                and c.kind != "topic"
+                and (current is None or c.club.name != current.name)
+            ]
             if own:
                 continue
-            cues = [c for c in view.cues if cs <= c.start < ce and not c.negated
-                    and c.status in (Status.INTEREST, Status.MONITORING, Status.CONTACT)]
+            cues = [
+                c
+                for c in view.cues
+                if cs <= c.start < ce
+                and not c.negated
+                and c.status in (Status.INTEREST, Status.MONITORING, Status.CONTACT)
+            ]
             if not cues:
                 continue
             anchor = refs[0]
@@ -496,9 +570,20 @@ class Extractor:
                     anchor.entity.current_club.name == club.club.name
                 ):
                     continue
-                view.clubs.append((ClubMention(club.club, anchor.start, anchor.start,
-                                               anchor.tok_start, anchor.tok_start,
-                                               view.sent.index, "topic"), None))
+                view.clubs.append(
+                    (
+                        ClubMention(
+                            club.club,
+                            anchor.start,
+                            anchor.start,
+                            anchor.tok_start,
+                            anchor.tok_start,
+                            view.sent.index,
+                            "topic",
+                        ),
+                        None,
+                    )
+                )
 
     def _aggregate(
         self,
@@ -523,20 +608,23 @@ class Extractor:
             club = items[0].club
             if player.current_club is not None and player.current_club.name == club.name:
                 continue
-            positive = [e for e in items if e.status is not None and e.status not in (
-                Status.DENIED,)]
+            positive = [
+                e for e in items if e.status is not None and e.status not in (Status.DENIED,)
+            ]
             if not positive:
                 continue  # a denial alone is not a link
             statuses = [e.status for e in positive if e.status is not None]
             status = Status.strongest(statuses)
             if any(e.denial for e in items) and status.rank < Status.DONE.rank:
                 denial_only = [e for e in items if e.denial]
-                if all(e.sentence.index >= max(p.sentence.index for p in positive)
-                       for e in denial_only):
+                if all(
+                    e.sentence.index >= max(p.sentence.index for p in positive) for e in denial_only
+                ):
                     status = Status.DENIED
             best = max(positive, key=lambda e: (e.confidence, -e.sentence.index))
-            confidence = min(0.98, best.confidence + 0.04 * (len({e.sentence.index
-                                                                    for e in positive}) - 1))
+            confidence = min(
+                0.98, best.confidence + 0.04 * (len({e.sentence.index for e in positive}) - 1)
+            )
             sources = self._sources_for(best, art, credited_by_sent, outlets, publisher)
             links.append(
                 LinkFact(
@@ -562,8 +650,12 @@ class Extractor:
         here = credited_by_sent.get(ev.sentence.index)
         if not here:
             para = ev.sentence.para
-            here = [name for s in art.doc.sentences if s.para == para
-                    for name in credited_by_sent.get(s.index, [])]
+            here = [
+                name
+                for s in art.doc.sentences
+                if s.para == para
+                for name in credited_by_sent.get(s.index, [])
+            ]
         if not here:
             here = list(outlets)
         if not here and publisher is not None:
@@ -595,8 +687,10 @@ class Extractor:
                 for cs, ce in clauses:
                     if cs <= rel_start < ce:
                         clause_start = cs
-                ctx = FeeContext(sent.text[max(0, clause_start - 0) : rel_start][-120:],
-                                 sent.text[rel_end:][:120])
+                ctx = FeeContext(
+                    sent.text[max(0, clause_start - 0) : rel_start][-120:],
+                    sent.text[rel_end:][:120],
+                )
                 if not_a_player_fee(ctx):
                     continue
                 kind = fee_kind(money, ctx)
@@ -609,8 +703,9 @@ class Extractor:
                         and sent.index - last_player[0] <= 2
                         and doc.sentences[last_player[0]].para >= sent.para - 1
                         and fee_words(sent.text)
-                        and not any(c for c, r in view.clubs if r is None and len(players) == 0
-                                    and False)
+                        and not any(
+                            c for c, r in view.clubs if r is None and len(players) == 0 and False
+                        )
                     ):
                         player = last_player[1]
                     else:
@@ -623,8 +718,14 @@ class Extractor:
                 if not clubless(kind):
                     to_club = self._paying_club(view, player, money.start)
                 fees.append(
-                    FeeFact(player=player.canonical, to_club=to_club, amount=money.amount,
-                            currency=money.currency, kind=kind, evidence=sent.text)
+                    FeeFact(
+                        player=player.canonical,
+                        to_club=to_club,
+                        amount=money.amount,
+                        currency=money.currency,
+                        kind=kind,
+                        evidence=sent.text,
+                    )
                 )
             if players:
                 last_player = (sent.index, players[-1].entity)
@@ -636,10 +737,16 @@ class Extractor:
             return None
         # players in the figure's own clause first ("with Lovren likely to leave if another side
         # meets their valuation of £10m, Dias could ...")
-        left = max(doc.text.rfind(",", 0, start), doc.text.rfind(";", 0, start),
-                   doc.text.rfind(". ", 0, start))
-        right_candidates = [p for p in (doc.text.find(",", end), doc.text.find(";", end),
-                                        doc.text.find(". ", end)) if p >= 0]
+        left = max(
+            doc.text.rfind(",", 0, start),
+            doc.text.rfind(";", 0, start),
+            doc.text.rfind(". ", 0, start),
+        )
+        right_candidates = [
+            p
+            for p in (doc.text.find(",", end), doc.text.find(";", end), doc.text.find(". ", end))
+            if p >= 0
+        ]
         right = min(right_candidates) if right_candidates else len(doc.text)
         same = [r for r in players if r.start > left and r.end <= right]
         if same:
@@ -648,13 +755,14 @@ class Extractor:
         for ref in players:
             if ref.end <= start:
                 gap = doc.text[ref.end : start]
-                distance = len(gap)
+                distance = float(len(gap))
                 if ref.explicit and not ref.entity.is_player:
                     continue
             else:
                 gap = doc.text[end : ref.start]
-                distance = len(gap) * (0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s",
-                                                       gap + " ") else 1.0)
+                distance = len(gap) * (
+                    0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s", gap + " ") else 1.0
+                )
             if re.search(r"[,;(]|\s-\s", gap):
                 distance = distance * 2.5 + 40  # another clause: weaker
             if best is None or distance < best[0]:
@@ -664,7 +772,8 @@ class Extractor:
     @staticmethod
     def _paying_club(view: SentenceView, player: Entity, offset: int) -> str | None:
         candidates = [
-            mention for mention, role in view.clubs
+            mention
+            for mention, role in view.clubs
             if role not in ("former", "against", "seller", "from", "employer")
             and (player.current_club is None or mention.club.name != player.current_club.name)
         ]
@@ -690,8 +799,12 @@ class Extractor:
         entity_keys = {" ".join(e.keys) for e in art.entities}
         club_names = {fold(c.club.name) for c in art.clubs}
         for sent in art.doc.sentences:
-            if "ccording" not in sent.text and "via" not in sent.text and "per " not in sent.text \
-                    and " by " not in sent.text:
+            if (
+                "ccording" not in sent.text
+                and "via" not in sent.text
+                and "per " not in sent.text
+                and " by " not in sent.text
+            ):
                 continue
             for match in _CREDIT_NAME.finditer(sent.text):
                 name = match.group(1).strip(" .'")
@@ -715,11 +828,16 @@ class Extractor:
         seen_people: set[str] = set()
         for ent in art.entities:
             if ent.is_player:
-                if ent.canonical in in_links or ent.current_club is not None or (
-                    ent.player_evidence > 0
+                if (
+                    ent.canonical in in_links
+                    or ent.current_club is not None
+                    or (ent.player_evidence > 0)
                 ):
-                    players.append(PlayerFact(ent.canonical, ent.current_club.name
-                                              if ent.current_club else None))
+                    players.append(
+                        PlayerFact(
+                            ent.canonical, ent.current_club.name if ent.current_club else None
+                        )
+                    )
             else:
                 name = self._person_name(ent)
                 if name not in seen_people:

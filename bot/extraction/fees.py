@@ -14,11 +14,16 @@ _WAGE = re.compile(
     r"|annual(?:ly)?|per\s+(?:year|annum|season)|a[\s-]year|contract\s+worth|take-home|net)\b",
     re.I,
 )
-_WAGE_AFTER = re.compile(r"^\s*(?:-?\s*(?:a|per)[\s-](?:week|year|season)|p/?w|weekly|annual"
-                         r"|in\s+(?:annual\s+)?wages|a\s+season|salary|net|after\s+tax|wages?)\b",
-                         re.I)
-_RELEASE = re.compile(r"\b(?:release|buy-?out|exit|termination|escape)[\s-]+clause|\bbuy-?out\b"
-                      r"|\bclausula\b|(?<!sell-on\s)(?<!buy-back\s)(?<!buyback\s)\bclause\b", re.I)
+_WAGE_AFTER = re.compile(
+    r"^\s*(?:-?\s*(?:a|per)[\s-](?:week|year|season)|p/?w|weekly|annual"
+    r"|in\s+(?:annual\s+)?wages|a\s+season|salary|net|after\s+tax|wages?)\b",
+    re.I,
+)
+_RELEASE = re.compile(
+    r"\b(?:release|buy-?out|exit|termination|escape)[\s-]+clause|\bbuy-?out\b"
+    r"|\bclausula\b|(?<!sell-on\s)(?<!buy-back\s)(?<!buyback\s)\bclause\b",
+    re.I,
+)
 _LOAN_FEE = re.compile(r"\bloan\s+fee\b", re.I)
 _OTHER = re.compile(
     r"\b(?:add-?ons?|add\s+ons?|bonus(?:es)?|performance[\s-](?:related|based)|potential\s+add"
@@ -36,8 +41,9 @@ _ASKING = re.compile(
     r"|worth|quoted|set\s+at|expect\s+bids|tag|cost)\b",
     re.I,
 )
-_FEE = re.compile(r"\b(?:fee|deal|transfer|move|signing|signed|bought|sold|sale|joined|buy|cost)\b",
-                  re.I)
+_FEE = re.compile(
+    r"\b(?:fee|deal|transfer|move|signing|signed|bought|sold|sale|joined|buy|cost)\b", re.I
+)
 # Figures that are not one player's fee: budgets, differences, pairs, club finances.
 _NOT_A_FEE_BEFORE = re.compile(
     r"\b(?:spend|spending|spent|budget|war\s+chest|kitty|funds|raise|raised|generate|profit|profits"
@@ -73,11 +79,13 @@ def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
         return FeeKind.LOAN_FEE
     if _OTHER.search(near_before[-30:]) or re.match(
         r"^\s*(?:\S+\s+){0,2}(?:in\s+)?(?:add-?ons|bonuses|in\s+potential|if\b|performance)",
-        near_after, re.I,
+        near_after,
+        re.I,
     ):
         return FeeKind.OTHER
-    if _BID.search(near_before[-35:]) or re.match(r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)",
-                                                   near_after, re.I):
+    if _BID.search(near_before[-35:]) or re.match(
+        r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", near_after, re.I
+    ):
         return FeeKind.BID
     if _ASKING.search(near_before[-35:]) or re.match(
         r"^\s*(?:\S+\s+){0,1}(?:valuation|price|asking|price-tag|tag)", near_after, re.I
@@ -96,8 +104,14 @@ def not_a_player_fee(ctx: FeeContext) -> bool:
 
 def fee_words(text: str) -> bool:
     """Does a sentence talk about a transfer figure at all (for figures with no player named)?"""
-    return bool(_BID.search(text) or _ASKING.search(text) or _FEE.search(text)
-                or _RELEASE.search(text) or _OTHER.search(text) or _WAGE.search(text))
+    return bool(
+        _BID.search(text)
+        or _ASKING.search(text)
+        or _FEE.search(text)
+        or _RELEASE.search(text)
+        or _OTHER.search(text)
+        or _WAGE.search(text)
+    )
 
 
 def clubless(kind: FeeKind) -> bool:

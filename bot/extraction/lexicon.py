@@ -5,14 +5,39 @@ Everything here is lower-case folded ASCII, compared against ``Token.key``.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Nouns that describe a player: "the Dutch star", "Stuttgart centre-back Waldemar Anton".
-PLAYER_NOUNS: frozenset[str] = frozenset(
-    ["star", "player", "midfielder", "defender", "centre-back", "center-back", "centreback", "centre-half", "center-half", "full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward", "striker", "attacker", "goalkeeper", "keeper", "'keeper", "shot-stopper", "stopper", "playmaker", "talent", "youngster", "teenager", "prodigy", "international", "ace", "man", "captain", "skipper", "frontman", "marksman", "hitman", "schemer", "enforcer", "anchorman", "sensation", "wonderkid", "starlet", "gem", "target", "signing", "loanee", "academy", "graduate", "product", "midfield-maestro", "maestro", "veteran", "full-back", "no.", "talisman", "powerhouse", "frenchman", "englishman", "dutchman", "spaniard", "welshman", "scotsman", "irishman", "dane", "swede", "norwegian", "argentine", "argentinian", "brazilian", "portuguese", "italian", "german", "belgian", "croatian", "serbian", "uruguayan", "colombian", "nigerian", "senegalese", "ghanaian", "ivorian", "moroccan", "egyptian", "algerian", "cameroonian", "japanese", "korean", "american", "mexican", "canadian", "austrian", "swiss", "polish", "pole", "ukrainian", "turk", "turkish", "greek", "czech", "slovakian", "slovenian", "hungarian", "romanian", "bulgarian", "ecuadorian", "chilean", "peruvian", "paraguayan", "venezuelan", "australian", "jamaican", "malian", "guinean", "gabonese", "scot", "spaniard", "georgian", "albanian", "kosovan", "bosnian", "montenegrin", "icelander", "finn"]
+PLAYER_NOUNS: frozenset[str] = _words(
+    """
+    star player midfielder defender centre-back center-back centreback centre-half
+    center-half full-back fullback left-back right-back wing-back winger forward striker
+    attacker goalkeeper keeper 'keeper shot-stopper stopper playmaker talent youngster
+    teenager prodigy international ace man captain skipper frontman marksman hitman schemer
+    enforcer anchorman sensation wonderkid starlet gem target signing loanee academy
+    graduate product midfield-maestro maestro veteran no. talisman powerhouse frenchman
+    englishman dutchman spaniard welshman scotsman irishman dane swede norwegian argentine
+    argentinian brazilian portuguese italian german belgian croatian serbian uruguayan
+    colombian nigerian senegalese ghanaian ivorian moroccan egyptian algerian cameroonian
+    japanese korean american mexican canadian austrian swiss polish pole ukrainian turk
+    turkish greek czech slovakian slovenian hungarian romanian bulgarian ecuadorian chilean
+    peruvian paraguayan venezuelan australian jamaican malian guinean gabonese scot georgian
+    albanian kosovan bosnian montenegrin icelander finn
+    """
 )
 
 # Player nouns used as a position after a club name: "Chelsea midfielder Conor Gallagher".
-POSITION_NOUNS: frozenset[str] = frozenset(
-    ["star", "player", "midfielder", "defender", "centre-back", "center-back", "centreback", "centre-half", "center-half", "full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward", "striker", "attacker", "goalkeeper", "keeper", "'keeper", "shot-stopper", "playmaker", "talent", "youngster", "teenager", "prodigy", "ace", "captain", "skipper", "frontman", "marksman", "hitman", "schemer", "enforcer", "sensation", "wonderkid", "starlet", "gem", "loanee", "graduate", "man", "talisman", "veteran", "no.", "hotshot", "academy"]
+POSITION_NOUNS: frozenset[str] = _words(
+    """
+    star player midfielder defender centre-back center-back centreback centre-half
+    center-half full-back fullback left-back right-back wing-back winger forward striker
+    attacker goalkeeper keeper 'keeper shot-stopper playmaker talent youngster teenager
+    prodigy ace captain skipper frontman marksman hitman schemer enforcer sensation
+    wonderkid starlet gem loanee graduate man talisman veteran no. hotshot academy
+    """
 )
 
 # Role nouns that mark a non-player: "Spurs boss Jose Mourinho", "sporting director X".
@@ -64,13 +89,22 @@ ROLE_NOUNS: dict[str, str] = {
 }
 
 # Nouns heading a club description: "the Serie A side", "the Bergamo club".
-CLUB_NOUNS: frozenset[str] = frozenset(
-    ["club", "side", "outfit", "team", "giants", "champions", "holders", "hierarchy", "board", "club's", "side's", "outfit's", "heavyweights", "powerhouse", "rivals", "strugglers", "leaders", "newcomers", "minnows"]
+CLUB_NOUNS: frozenset[str] = _words(
+    """
+    club side outfit team giants champions holders hierarchy board club's side's outfit's
+    heavyweights powerhouse rivals strugglers leaders newcomers minnows
+    """
 )
 
 # Words a description may carry between "the" and its head noun.
-DESCRIPTOR_FILLERS: frozenset[str] = frozenset(
-    ["in-form", "out-of-favour", "out-of-form", "highly-rated", "highly", "rated", "in-demand", "talented", "young", "experienced", "versatile", "former", "dutch", "new", "exciting", "prolific", "powerful", "towering", "tricky", "teenage", "impressive", "promising", "reigning", "defending", "ambitious", "big", "wealthy", "cash-rich", "rich", "mighty", "former", "current", "star", "attacking", "defensive", "creative", "dynamic", "pacy", "gifted", "left-footed", "right-footed", "midfield", "attacking-minded", "combative", "the", "sought-after", "coveted"]
+DESCRIPTOR_FILLERS: frozenset[str] = _words(
+    """
+    in-form out-of-favour out-of-form highly-rated highly rated in-demand talented young
+    experienced versatile former dutch new exciting prolific powerful towering tricky
+    teenage impressive promising reigning defending ambitious big wealthy cash-rich rich
+    mighty current star attacking defensive creative dynamic pacy gifted left-footed
+    right-footed midfield attacking-minded combative the sought-after coveted
+    """
 )
 
 # Adjectives of nationality -> country, for "the Italian outfit", "the Dutch star".
@@ -138,13 +172,45 @@ LEAGUE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # Capitalised words that never start or make up a person's name.
-NAME_STOPWORDS: frozenset[str] = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "his", "her", "they", "them", "their", "there", "here", "we", "our", "you", "your", "i", "my", "me", "us", "however", "although", "though", "but", "and", "or", "nor", "so", "yet", "also", "still", "even", "just", "only", "according", "notably", "meanwhile", "elsewhere", "indeed", "instead", "despite", "while", "whilst", "with", "without", "after", "before", "during", "since", "until", "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "if", "then", "than", "both", "either", "neither", "all", "some", "any", "many", "much", "more", "most", "few", "several", "each", "every", "other", "another", "no", "not", "yes", "now", "today", "tomorrow", "yesterday", "tonight", "last", "next", "first", "second", "third", "new", "old", "former", "ex", "current", "big", "top", "premier", "league", "serie", "la", "liga", "bundesliga", "ligue", "eredivisie", "champions", "europa", "conference", "cup", "fa", "efl", "carabao", "super", "world", "euro", "euros", "uefa", "fifa", "club", "clubs", "side", "team", "united", "city", "fc", "afc", "sc", "cf", "ac", "transfer", "transfers", "news", "rumour", "rumours", "gossip", "latest", "breaking", "exclusive", "update", "live", "report", "reports", "reported", "sources", "source", "via", "per", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "out", "over", "under", "about", "against", "between", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "summer", "winter", "spring", "autumn", "window", "deadline", "day", "week", "month", "year", "season", "mr", "mrs", "ms", "dr", "sir", "england", "scotland", "wales", "ireland", "northern", "france", "germany", "spain", "italy", "portugal", "netherlands", "holland", "belgium", "brazil", "argentina", "uruguay", "usa", "america", "europe", "africa", "asia", "saudi", "arabia", "london", "manchester", "liverpool", "madrid", "paris", "milan", "turin", "munich", "rome", "lisbon", "porto", "barcelona", "english", "scottish", "welsh", "irish", "french", "german", "spanish", "italian", "portuguese", "dutch", "belgian", "brazilian", "argentine", "argentinian", "american", "african", "european", "asian", "would", "could", "should", "will", "shall", "can", "may", "might", "must", "do", "does", "did", "done", "have", "has", "had", "having", "be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "go", "going", "gone", "said", "says", "say", "told", "tells", "tell", "reveal", "revealed", "claims", "claim", "claimed", "understand", "understands", "understood", "confirm", "confirmed", "thanks", "thank", "well", "ok", "okay", "yes", "no", "please", "oh", "sorry", "welcome", "read", "watch", "follow", "share", "click", "subscribe", "sign", "signed", "signing", "sky", "bbc", "espn", "goal", "talksport", "athletic", "mail", "sun", "mirror", "express", "times", "telegraph", "guardian", "independent", "standard", "star", "record", "marca", "sport", "mundo", "gazzetta", "stay", "tuned", "more", "less", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "player", "players", "star", "stars", "manager", "managers", "coach", "boss", "director", "chairman", "owner", "agent", "why", "what", "who", "where", "when", "which", "how", "do", "don't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "photo", "image", "images", "getty", "video", "watch", "related", "read", "also", "follow", "filed", "under", "profit", "sustainability", "rules", "psr", "ffp", "tam", "gam", "dp", "mls", "usmnt", "u21", "u23", "u19", "u18", "u17"]
+NAME_STOPWORDS: frozenset[str] = _words(
+    """
+    the a an this that these those it its he she his her they them their there here we our
+    you your i my me us however although though but and or nor so yet also still even just
+    only according notably meanwhile elsewhere indeed instead despite while whilst with
+    without after before during since until when where why how what which who whom whose if
+    then than both either neither all some any many much more most few several each every
+    other another no not yes now today tomorrow yesterday tonight last next first second
+    third new old former ex current big top premier league serie la liga bundesliga ligue
+    eredivisie champions europa conference cup fa efl carabao super world euro euros uefa
+    fifa club clubs side team united city fc afc sc cf ac transfer transfers news rumour
+    rumours gossip latest breaking exclusive update live report reports reported sources
+    source via per as at by for from in into of on onto to up out over under about against
+    between january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday summer winter spring
+    autumn window deadline day week month year season mr mrs ms dr sir england scotland
+    wales ireland northern france germany spain italy portugal netherlands holland belgium
+    brazil argentina uruguay usa america europe africa asia saudi arabia london manchester
+    liverpool madrid paris milan turin munich rome lisbon porto barcelona english scottish
+    welsh irish french german spanish italian portuguese dutch belgian brazilian argentine
+    argentinian american african european asian would could should will shall can might must
+    do does did done have has had having be been being is are was were am get got go going
+    gone said says say told tells tell reveal revealed claims claim claimed understand
+    understands understood confirm confirmed thanks thank well ok okay please oh sorry
+    welcome read watch follow share click subscribe sign signed signing sky bbc espn goal
+    talksport athletic mail sun mirror express times telegraph guardian independent standard
+    star record marca sport mundo gazzetta stay tuned less one two three four five six seven
+    eight nine ten player players stars manager managers coach boss director chairman owner
+    agent don't didn't can't won't isn't aren't wasn't photo image images getty video
+    related filed profit sustainability rules psr ffp tam gam dp mls usmnt u21 u23 u19 u18
+    u17
+    """
 )
 
 # Lower-case words allowed inside a name: "Virgil van Dijk", "Erik ten Hag".
-NAME_PARTICLES: frozenset[str] = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "ten", "ter", "le", "la", "el", "al", "bin", "ibn", "mac", "y", "e"]
+NAME_PARTICLES: frozenset[str] = _words(
+    """
+    van von der den de del della di da dos das do ten ter le la el al bin ibn mac y e
+    """
 )
 
 # Clue words for anaphoric pronouns.
@@ -153,26 +219,29 @@ PRONOUNS_OBJ: frozenset[str] = frozenset({"him", "his"})
 # Words that, before a club, mean the club is not a suitor in this sentence.
 FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "old", "boyhood"})
 
-MONTHS: frozenset[str] = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS: frozenset[str] = _words(
+    """
+    january february march april may june july august september october november december
+    """
 )
 
 # Countries (national teams are not clubs; country names are not people).
-COUNTRIES: frozenset[str] = frozenset(
+COUNTRIES: frozenset[str] = _words(
     """
-    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
-    bahrain belarus belgium benin bolivia bosnia brazil bulgaria burkina cameroon canada chile
-    china colombia congo croatia cuba cyprus czechia czech denmark ecuador egypt england
-    estonia ethiopia finland france gabon gambia georgia germany ghana greece guinea haiti
-    honduras hungary iceland india indonesia iran iraq ireland israel italy ivory jamaica japan
-    jordan kazakhstan kenya korea kosovo kuwait latvia lebanon liberia libya lithuania
-    luxembourg macedonia madagascar mali malta mexico moldova montenegro morocco mozambique
-    netherlands holland zealand nigeria norway oman panama paraguay peru poland portugal qatar
-    romania russia rwanda scotland senegal serbia sierra slovakia slovenia somalia spain sudan
-    sweden switzerland syria tanzania togo tunisia turkey turkiye uganda ukraine uruguay usa
-    uzbekistan venezuela vietnam wales zambia zimbabwe emirates uae curacao suriname
-    faso coast leone rica africa verde zealand arabia herzegovina salvador guiana lucia
-    """.split()
+    afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahrain belarus belgium benin bolivia bosnia brazil bulgaria burkina cameroon
+    canada chile china colombia congo croatia cuba cyprus czechia czech denmark ecuador
+    egypt england estonia ethiopia finland france gabon gambia georgia germany ghana greece
+    guinea haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    ivory jamaica japan jordan kazakhstan kenya korea kosovo kuwait latvia lebanon liberia
+    libya lithuania luxembourg macedonia madagascar mali malta mexico moldova montenegro
+    morocco mozambique netherlands holland zealand nigeria norway oman panama paraguay peru
+    poland portugal qatar romania russia rwanda scotland senegal serbia sierra slovakia
+    slovenia somalia spain sudan sweden switzerland syria tanzania togo tunisia turkey
+    turkiye uganda ukraine uruguay usa uzbekistan venezuela vietnam wales zambia zimbabwe
+    emirates uae curacao suriname faso coast leone rica africa verde arabia herzegovina
+    salvador guiana lucia
+    """
 )
 
 PLAYER_NOUNS = PLAYER_NOUNS | frozenset({"winner", "hero", "sensation"})

@@ -26,8 +26,11 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I)
-_REPLACE = re.compile(r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
-                      r"|stand-in|alternative\s+to|instead\s+of)\b", re.I)
+_REPLACE = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
+    r"|stand-in|alternative\s+to|instead\s+of)\b",
+    re.I,
+)
 _HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WINDOW = re.compile(
@@ -41,8 +44,11 @@ _MOVE_CUE = re.compile(
     r"|talks|target|linked|interest|want|keen|chase|race|pursuit|way\s+to|bound|heading|eye)",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(?:him|his|he|the\s+player|the\s+deal|the\s+move|the\s+transfer"
-                      r"|a\s+deal|his\s+signature|his\s+services)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:him|his|he|the\s+player|the\s+deal|the\s+move|the\s+transfer"
+    r"|a\s+deal|his\s+signature|his\s+services)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -77,8 +83,11 @@ class LinkEvidence:
     via_description: bool
 
 
-_INTRO = re.compile(r"^(?:with|as|while|whilst|although|though|despite|after|before|if|when"
-                    r"|since|because|given|having|following|amid|amidst)\b[^,]{3,200},", re.I)
+_INTRO = re.compile(
+    r"^(?:with|as|while|whilst|although|though|despite|after|before|if|when"
+    r"|since|because|given|having|following|amid|amidst)\b[^,]{3,200},",
+    re.I,
+)
 _INDEFINITE = re.compile(
     r"\b(?:a|an|another|one\s+of\s+(?:their|his|the))\s+(?:[\w'-]+\s+){0,3}?(?:player|star|midfielder"
     r"|defender|forward|striker|winger|goalkeeper|keeper|centre-back|full-back|talent|youngster"
@@ -125,9 +134,13 @@ def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
         if groups:
             last = groups[-1][-1]
             gap = doc.text[last.end : ref.start]
-            if ref.entity is last.entity or re.fullmatch(
-                r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?", gap
-            ) or re.fullmatch(r"\s*\(?\[?\s*|\s*\]\s*", gap):
+            if (
+                ref.entity is last.entity
+                or re.fullmatch(
+                    r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?", gap
+                )
+                or re.fullmatch(r"\s*\(?\[?\s*|\s*\]\s*", gap)
+            ):
                 groups[-1].append(ref)
                 continue
         groups.append([ref])
@@ -181,13 +194,14 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
         return True
     if ref_year is None:
         return False
-    return any(int(y) < ref_year for y in _YEAR.findall(sentence_text)
-               if not re.search(rf"{y}/\d\d|until\s+{y}|till\s+{y}|in\s+{y}/", sentence_text))
+    return any(
+        int(y) < ref_year
+        for y in _YEAR.findall(sentence_text)
+        if not re.search(rf"{y}/\d\d|until\s+{y}|till\s+{y}|in\s+{y}/", sentence_text)
+    )
 
 
-def pair_links(
-    doc: Doc, view: SentenceView, ref_year: int | None
-) -> list[LinkEvidence]:
+def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkEvidence]:
     """Links stated by one sentence."""
     sent = view.sent
     text = sent.text
@@ -204,15 +218,19 @@ def pair_links(
     for ref in usable:
         players_by_clause.setdefault(_clause_of(clauses, ref.start - sent.start), []).append(ref)
     sentence_groups = _groups(doc, [p for p in usable if not p.topic] or usable)
-    positive_cues = [c for c in view.cues if effective(c) is not None or c.status in (
-        Status.DENIED, Status.COLLAPSED)]
+    positive_cues = [
+        c
+        for c in view.cues
+        if effective(c) is not None or c.status in (Status.DENIED, Status.COLLAPSED)
+    ]
     history = is_history(text, ref_year)
     destinations = {m.club.name for m, r in view.clubs if r == "to"}
     deal_between_clubs = bool(destinations) and any(
         c.status in (Status.AGREED, Status.DONE) for c in view.cues
     )
     subject_starts = [
-        m.start for m, r in view.clubs
+        m.start
+        for m, r in view.clubs
         if r not in ("to",) and _SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
     ]
     out: list[LinkEvidence] = []
@@ -235,8 +253,7 @@ def pair_links(
             role not in ("to",)
         )
         if in_clause:
-            candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject,
-                                     subject_starts)
+            candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject, subject_starts)
         else:
             if _REPLACE.search(clause_text) or _INDEFINITE.search(clause_text):
                 continue
@@ -286,8 +303,9 @@ def pair_links(
                 confidence -= 0.1
             confidence = max(0.05, min(0.97, confidence))
             out.append(
-                LinkEvidence(player, mention.club, status, denial, confidence, sent,
-                             not ref.explicit)
+                LinkEvidence(
+                    player, mention.club, status, denial, confidence, sent, not ref.explicit
+                )
             )
     return out
 
@@ -312,7 +330,11 @@ def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[in
         if re.match(r"^'s?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy)\b", after, re.I):
             out.add(ref.entity.index)
         before = doc.text[max(sent.start, ref.start - 30) : ref.start]
-        if re.search(r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
-                     r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$", before, re.I):
+        if re.search(
+            r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
+            r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",
+            before,
+            re.I,
+        ):
             out.add(ref.entity.index)
     return out

@@ -13,27 +13,77 @@ from dataclasses import dataclass
 
 from bot.extraction.textutil import ascii_lower
 
-_SYMBOL = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "eur": "EUR",
-           "gbp": "GBP"}
+_SYMBOL = {
+    "£": "GBP",
+    "€": "EUR",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+}
 _WORD_CURRENCY = {
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "quid": "GBP", "gbp": "GBP",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "dollar": "USD", "dollars": "USD", "usd": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "quid": "GBP",
+    "gbp": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
 }
 _MULT = {
-    "k": 1_000, "thousand": 1_000, "grand": 1_000,
-    "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mill": 1_000_000, "million": 1_000_000,
+    "k": 1_000,
+    "thousand": 1_000,
+    "grand": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mil": 1_000_000,
+    "mill": 1_000_000,
+    "million": 1_000_000,
     "millions": 1_000_000,
-    "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
 }
 _UNITS = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "half": 0.5,
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "half": 0.5,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT_RE = r"bn|billion|b|mn|mill|mil|million|millions|m|k|thousand|grand"
@@ -75,8 +125,9 @@ _PER_YEAR = re.compile(
     r"|^\s?(?:annual|annually|yearly)\b|^\s?-?a-year\b",
     re.I,
 )
-_ALT_OPEN = re.compile(r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?",
-                       re.I)
+_ALT_OPEN = re.compile(
+    r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?", re.I
+)
 _ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
 
 
@@ -131,7 +182,7 @@ def _scale(value: float, mult: str | None) -> int | None:
         value *= factor
     if value <= 0 or value > 5e12:
         return None
-    return int(round(value))
+    return round(value)
 
 
 def _period(text: str, end: int) -> str | None:
@@ -156,11 +207,16 @@ def _raw_figures(original: str) -> list[Money]:
         if currency and a and b and a < b:
             mid = match.start("b")
             a_end = match.end("a")
-            found.append(Money(a, currency, match.start(), a_end,
-                               original[match.start() : a_end]))
+            found.append(Money(a, currency, match.start(), a_end, original[match.start() : a_end]))
             found.append(
-                Money(b, currency, mid, match.end(), original[mid : match.end()],
-                      _period(text, match.end()))
+                Money(
+                    b,
+                    currency,
+                    mid,
+                    match.end(),
+                    original[mid : match.end()],
+                    _period(text, match.end()),
+                )
             )
     ranges = [(m.start, m.end) for m in found]
     matches = list(_FIGURE.finditer(text))
@@ -175,8 +231,12 @@ def _raw_figures(original: str) -> list[Money]:
             continue
         groups = match.groupdict()
         if groups.get("num") is not None:
-            sym, num, mult, cw = (match.group("sym"), match.group("num"), match.group("mult"),
-                                  match.group("cw1"))
+            sym, num, mult, cw = (
+                match.group("sym"),
+                match.group("num"),
+                match.group("mult"),
+                match.group("cw1"),
+            )
             value = _scale(_num_value(num), mult)
         elif groups.get("num2") is not None:
             sym, mult, cw = None, match.group("mult2"), match.group("cw2")
@@ -194,8 +254,16 @@ def _raw_figures(original: str) -> list[Money]:
         if not mult and value < 1000 and not cw:
             continue
         end = match.end()
-        found.append(Money(value, currency, match.start(), end, original[match.start() : end],
-                           _period(text, end)))
+        found.append(
+            Money(
+                value,
+                currency,
+                match.start(),
+                end,
+                original[match.start() : end],
+                _period(text, end),
+            )
+        )
         taken_until = end
     found.sort(key=lambda m: m.start)
     return found
@@ -226,8 +294,15 @@ def parse_money(text: str) -> list[Money]:
                 cursor += per.end()
             opener = _ALT_SEP.match(text[cursor : cursor + 10])
         if alternates:
-            money = Money(money.amount, money.currency, money.start, money.end, money.text,
-                          money.period, tuple(alternates))
+            money = Money(
+                money.amount,
+                money.currency,
+                money.start,
+                money.end,
+                money.text,
+                money.period,
+                tuple(alternates),
+            )
         result.append(money)
         i = j if alternates else i + 1
     # link the two ends of written ranges: "£30m-£35m", "between €40m and €50m", "£30-35m"
@@ -241,6 +316,16 @@ def parse_money(text: str) -> list[Money]:
                 partner = k + 1
         if partner is None and k > 0 and linked and linked[k - 1].range_with == k:
             partner = k - 1
-        linked.append(Money(money.amount, money.currency, money.start, money.end, money.text,
-                            money.period, money.alternates, partner))
+        linked.append(
+            Money(
+                money.amount,
+                money.currency,
+                money.start,
+                money.end,
+                money.text,
+                money.period,
+                money.alternates,
+                partner,
+            )
+        )
     return linked

@@ -27,14 +27,165 @@ from bot.text import fold
 
 # Words that make a capitalised sequence an organisation, competition or place, not a person.
 ORG_WORDS = frozenset(
-    ["league", "cup", "club", "united", "city", "fc", "afc", "academy", "rules", "index", "news", "sports", "sport", "football", "soccer", "money", "player", "players", "draft", "stadium", "park", "road", "arena", "ground", "university", "school", "association", "federation", "committee", "council", "group", "media", "tv", "radio", "day", "week", "award", "awards", "trophy", "championship", "premiership", "liga", "serie", "bundesliga", "division", "conference", "international", "national", "team", "squad", "window", "talk", "whispers", "gossip", "transfer", "transfers", "report", "podcast", "insider", "zeitung", "gazette", "times", "post", "herald", "journal", "daily", "weekly", "mail", "sun", "mirror", "express", "telegraph", "guardian", "independent", "standard", "athletic", "star", "record", "chronicle", "echo", "sky", "bbc", "espn", "uefa", "fifa", "mls", "pro", "saudi", "arabia", "foundation", "trust", "bank", "airlines", "airways", "holdings", "capital", "partners", "sporting", "group", "government", "ministry", "olympic", "olympics", "games", "world", "euro", "copa", "america", "africa", "nations", "rules", "sustainability", "profit", "fair", "play", "financial", "regulations", "agency", "hotel", "street", "lane", "avenue", "square"]
+    [
+        "league",
+        "cup",
+        "club",
+        "united",
+        "city",
+        "fc",
+        "afc",
+        "academy",
+        "rules",
+        "index",
+        "news",
+        "sports",
+        "sport",
+        "football",
+        "soccer",
+        "money",
+        "player",
+        "players",
+        "draft",
+        "stadium",
+        "park",
+        "road",
+        "arena",
+        "ground",
+        "university",
+        "school",
+        "association",
+        "federation",
+        "committee",
+        "council",
+        "group",
+        "media",
+        "tv",
+        "radio",
+        "day",
+        "week",
+        "award",
+        "awards",
+        "trophy",
+        "championship",
+        "premiership",
+        "liga",
+        "serie",
+        "bundesliga",
+        "division",
+        "conference",
+        "international",
+        "national",
+        "team",
+        "squad",
+        "window",
+        "talk",
+        "whispers",
+        "gossip",
+        "transfer",
+        "transfers",
+        "report",
+        "podcast",
+        "insider",
+        "zeitung",
+        "gazette",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "daily",
+        "weekly",
+        "mail",
+        "sun",
+        "mirror",
+        "express",
+        "telegraph",
+        "guardian",
+        "independent",
+        "standard",
+        "athletic",
+        "star",
+        "record",
+        "chronicle",
+        "echo",
+        "sky",
+        "bbc",
+        "espn",
+        "uefa",
+        "fifa",
+        "mls",
+        "pro",
+        "saudi",
+        "arabia",
+        "foundation",
+        "trust",
+        "bank",
+        "airlines",
+        "airways",
+        "holdings",
+        "capital",
+        "partners",
+        "sporting",
+        "group",
+        "government",
+        "ministry",
+        "olympic",
+        "olympics",
+        "games",
+        "world",
+        "euro",
+        "copa",
+        "america",
+        "africa",
+        "nations",
+        "rules",
+        "sustainability",
+        "profit",
+        "fair",
+        "play",
+        "financial",
+        "regulations",
+        "agency",
+        "hotel",
+        "street",
+        "lane",
+        "avenue",
+        "square",
+    ]
 )
 
-_NAME_EXTRA_STOP = frozenset(PLAYER_NOUNS) | frozenset(NATIONALITY_COUNTRY) | frozenset(
-    ["ex", "former", "current", "boss", "manager", "coach", "director", "chairman", "owner", "president", "agent", "striker", "winger", "midfielder", "defender", "goalkeeper", "keeper", "captain", "star", "youngster"]
+_NAME_EXTRA_STOP = (
+    frozenset(PLAYER_NOUNS)
+    | frozenset(NATIONALITY_COUNTRY)
+    | frozenset(
+        [
+            "ex",
+            "former",
+            "current",
+            "boss",
+            "manager",
+            "coach",
+            "director",
+            "chairman",
+            "owner",
+            "president",
+            "agent",
+            "striker",
+            "winger",
+            "midfielder",
+            "defender",
+            "goalkeeper",
+            "keeper",
+            "captain",
+            "star",
+            "youngster",
+        ]
+    )
 )
 _AGE = re.compile(r"^\d{1,2}-year-old$")
-_SIDE_WORDS = frozenset(["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"])
+_SIDE_WORDS = frozenset(
+    ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
+)
 _CREDIT_ROLE_VERBS = re.compile(
     r"^(?:'s?\s+)?\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|claims|claimed|revealed"
     r"|reveals|understands|tweeted|wrote|writes|has\s+the\s+following|added|confirmed)\b",
@@ -127,9 +278,12 @@ class PeopleIndex:
             if len(cand_keys) == len(keys) and ratio(joined, " ".join(cand_keys)) >= 86:
                 return person
         for cand_keys, person in self.by_last.get(keys[-1], []):
-            if cand_keys[-1] == keys[-1] and cand_keys[0][:1] == keys[0][:1] and len(keys) >= 2:
-                if ratio(joined, " ".join(cand_keys)) >= 80:
-                    return person
+            if (
+                cand_keys[-1] == keys[-1]
+                and cand_keys[0][:1] == keys[0][:1]
+                and ratio(joined, " ".join(cand_keys)) >= 80
+            ):
+                return person
         return None
 
     def journalist(self, keys: tuple[str, ...]) -> str | None:
@@ -157,16 +311,25 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
         end = sent.tok_end
         while i < end:
             tok = tokens[i]
-            if (i in blocked or not tok.cap or not tok.key[:1].isalpha() or "." in tok.key
-                    or (tok.text.isupper() and len(tok.text) > 1)):
+            if (
+                i in blocked
+                or not tok.cap
+                or not tok.key[:1].isalpha()
+                or "." in tok.key
+                or (tok.text.isupper() and len(tok.text) > 1)
+            ):
                 i += 1
                 continue
             j = i
             parts: list[int] = []
             while j < end and j not in blocked:
                 t = tokens[j]
-                name_like = (t.cap and t.key[:1].isalpha() and "." not in t.key
-                             and not (t.text.isupper() and len(t.text) > 1))
+                name_like = (
+                    t.cap
+                    and t.key[:1].isalpha()
+                    and "." not in t.key
+                    and not (t.text.isupper() and len(t.text) > 1)
+                )
                 particle = (
                     t.key in NAME_PARTICLES
                     and bool(parts)
@@ -187,17 +350,21 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             if any(w.key in ORG_WORDS for w in words):
                 continue
             # strip leading stopwords ("However", "According") and trailing months/days
-            while words and (words[0].key in NAME_STOPWORDS or words[0].key in stop_extra
-                             or words[0].key in _NAME_EXTRA_STOP
-                             or words[0].key in NAME_PARTICLES):
+            while words and (
+                words[0].key in NAME_STOPWORDS
+                or words[0].key in stop_extra
+                or words[0].key in _NAME_EXTRA_STOP
+                or words[0].key in NAME_PARTICLES
+            ):
                 words.pop(0)
             while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):
                 words.pop()
             if not words or len(words) > 5:
                 continue
             keys = tuple(w.key for w in words)
-            if len(words) == 1 and (keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP
-                                    or len(keys[0]) < 3):
+            if len(words) == 1 and (
+                keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP or len(keys[0]) < 3
+            ):
                 continue
             if all(k in NAME_STOPWORDS for k in keys):
                 continue
@@ -215,7 +382,8 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                     possessive,
                     headline=title_case or (sent.headline and first.index == sent.tok_start),
                     titlecase=title_case,
-                    initial=first.index == sent.tok_start or (
+                    initial=first.index == sent.tok_start
+                    or (
                         first.index - 1 == sent.tok_start
                         and not tokens[first.index - 1].key[:1].isalnum()
                     ),
@@ -367,8 +535,14 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
             nxt = tokens[k + 1].key if k + 1 < sent.tok_end else ""
             if f"{key} {nxt}" in ROLE_NOUNS:
                 return ROLE_NOUNS[f"{key} {nxt}"], 3
-            if key in ROLE_NOUNS and key not in ("general", "sir", "chief", "expert",
-                                                 "insider", "recruitment"):
+            if key in ROLE_NOUNS and key not in (
+                "general",
+                "sir",
+                "chief",
+                "expert",
+                "insider",
+                "recruitment",
+            ):
                 return ROLE_NOUNS[key], 3
             if key in PLAYER_NOUNS:
                 return None, 0
@@ -391,8 +565,11 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
         if prev.key == "'s" and i - 1 >= sent.tok_start:
             score += 1
     j = mention.tok_end
-    if j + 2 < sent.tok_end and tokens[j].key == "," and tokens[j + 1].key.isdigit() and (
-        tokens[j + 2].key == ","
+    if (
+        j + 2 < sent.tok_end
+        and tokens[j].key == ","
+        and tokens[j + 1].key.isdigit()
+        and (tokens[j + 2].key == ",")
     ):
         score += 2  # "Kane, 29,"
     return score
@@ -409,8 +586,9 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
                 role = None
             elif role is None and credited(doc, mention.tok_start, mention.tok_end):
                 before = doc.text[max(0, mention.start - 25) : mention.start].lower()
-                if re.search(r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per)\s+$",
-                             before):
+                if re.search(
+                    r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per)\s+$", before
+                ):
                     ent.journalist_evidence += 2
             if role is not None and strength > ent.role_strength:
                 ent.role, ent.role_strength = role, strength
@@ -434,7 +612,7 @@ class Descriptor:
 
 
 def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -> list[Descriptor]:
-    """"the Dutch star", "the 27-year-old", "the Atalanta star", "the player": anaphors."""
+    """ "the Dutch star", "the 27-year-old", "the Atalanta star", "the player": anaphors."""
     tokens = doc.tokens
     n = len(tokens)
     found: list[Descriptor] = []
@@ -452,18 +630,35 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
                 continue
             if key in PLAYER_NOUNS or key in ROLE_NOUNS or _AGE.match(key):
                 # keep going if a head noun follows ("the Dutch international star")
-                if j + 1 < n and tokens[j + 1].sent == tok.sent and (
-                    tokens[j + 1].key in PLAYER_NOUNS or tokens[j + 1].key in ROLE_NOUNS
-                ) and tokens[j + 1].key not in ("man",):
+                if (
+                    j + 1 < n
+                    and tokens[j + 1].sent == tok.sent
+                    and (tokens[j + 1].key in PLAYER_NOUNS or tokens[j + 1].key in ROLE_NOUNS)
+                    and tokens[j + 1].key not in ("man",)
+                ):
                     j += 1
                     continue
                 break
             if key in NATIONALITY_COUNTRY or (key.isalpha() and not tokens[j].cap and len(key) > 2):
                 j += 1
                 continue
-            if tokens[j].cap and (key in ("premier", "league", "serie", "europa", "champions",
-                                          "world", "cup", "ballon", "d'or", "golden", "boy")
-                                  or key in COUNTRIES):
+            if tokens[j].cap and (
+                key
+                in (
+                    "premier",
+                    "league",
+                    "serie",
+                    "europa",
+                    "champions",
+                    "world",
+                    "cup",
+                    "ballon",
+                    "d'or",
+                    "golden",
+                    "boy",
+                )
+                or key in COUNTRIES
+            ):
                 j += 1
                 continue
             break
@@ -480,9 +675,12 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
         nxt = tokens[j + 1] if j + 1 < n and tokens[j + 1].sent == tok.sent else None
         if nxt is not None and nxt.cap and nxt.key not in ("'s",) and nxt.key[:1].isalpha():
             continue  # apposition: "the Dutch star Teun Koopmeiners"
-        if nxt is not None and nxt.key in ("of", "for", "who", "that") and head in (
-            "target", "signing", "player", "talent"
-        ) and nxt.key != "who":
+        if (
+            nxt is not None
+            and nxt.key in ("of", "for", "who", "that")
+            and head in ("target", "signing", "player", "talent")
+            and nxt.key != "who"
+        ):
             continue  # "the player of the season", "the signing of"
         found.append(Descriptor(i, j + 1, tok.sent, head, club_span, role))
     return found

@@ -83,10 +83,33 @@ def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]
         if key in POSITION_NOUNS or key in PLAYER_NOUNS or _AGE.match(key):
             saw_head = True
             continue
-        if key in NATIONALITY_COUNTRY or key in DESCRIPTOR_FILLERS or key in (
-            "-", "out", "of", "favour", "favor", "and", "loan", "first-team", "senior", "u21",
-            "under-21", "club", "record", "signing", "no", ".", "new", "academy", "first",
-        ) or key.isdigit():
+        if (
+            key in NATIONALITY_COUNTRY
+            or key in DESCRIPTOR_FILLERS
+            or key
+            in (
+                "-",
+                "out",
+                "of",
+                "favour",
+                "favor",
+                "and",
+                "loan",
+                "first-team",
+                "senior",
+                "u21",
+                "under-21",
+                "club",
+                "record",
+                "signing",
+                "no",
+                ".",
+                "new",
+                "academy",
+                "first",
+            )
+            or key.isdigit()
+        ):
             continue
         if tokens[k].cap and key.isalpha() and key in ("england", "france", "spain", "brazil"):
             continue
@@ -104,16 +127,22 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
     if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
         return "former"
-    if prev is not None and prev.key == "-" and mention.tok_start - 2 >= sent.tok_start and (
-        tokens[mention.tok_start - 2].key == "ex"
+    if (
+        prev is not None
+        and prev.key == "-"
+        and mention.tok_start - 2 >= sent.tok_start
+        and (tokens[mention.tok_start - 2].key == "ex")
     ):
         return "former"
     nxt = tokens[mention.tok_end] if mention.tok_end < sent.tok_end else None
     if nxt is not None and nxt.key in ("target", "targets", "-bound", "bound", "suitors"):
         return "target"
-    if nxt is not None and nxt.key == "-" and mention.tok_end + 1 < sent.tok_end and tokens[
-        mention.tok_end + 1
-    ].key in ("bound", "linked"):
+    if (
+        nxt is not None
+        and nxt.key == "-"
+        and mention.tok_end + 1 < sent.tok_end
+        and tokens[mention.tok_end + 1].key in ("bound", "linked")
+    ):
         return "target"
     if _SUITOR_FROM_BEFORE.search(before_text):
         return "to"
@@ -124,8 +153,10 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
     if _TO_BEFORE.search(before_text):
         return "to"
     if _FROM_BEFORE.search(before_text):
-        if re.match(r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
-                    after_text):
+        if re.match(
+            r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
+            after_text,
+        ):
             return "to"
         return "from"
     if _SELLER_AFTER.match(after_text):
@@ -144,7 +175,7 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
 
 
 def role_noun_after(doc: Doc, mention: ClubMention) -> str | None:
-    """"Spurs boss", "Juventus director general", "Liverpool's sporting director"."""
+    """ "Spurs boss", "Juventus director general", "Liverpool's sporting director"."""
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
     k = mention.tok_end

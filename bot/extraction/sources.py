@@ -14,7 +14,30 @@ from bot.text import fold
 
 # Outlet names that are also ordinary English words: only outlets with "the" or a credit cue.
 _COMMON_WORDS = frozenset(
-    ["sun", "mirror", "express", "star", "times", "sport", "goal", "record", "standard", "independent", "telegraph", "guardian", "athletic", "mail", "metro", "football", "sky", "echo", "news", "post", "observer", "sportsmail"]
+    [
+        "sun",
+        "mirror",
+        "express",
+        "star",
+        "times",
+        "sport",
+        "goal",
+        "record",
+        "standard",
+        "independent",
+        "telegraph",
+        "guardian",
+        "athletic",
+        "mail",
+        "metro",
+        "football",
+        "sky",
+        "echo",
+        "news",
+        "post",
+        "observer",
+        "sportsmail",
+    ]
 )
 
 CREDIT_BEFORE = re.compile(
@@ -113,8 +136,10 @@ class OutletMatcher:
                         ".", ""
                     ) != exact.replace(" ", "").replace(".", ""):
                         continue
-                    if not all(t.cap or t.key in ("the", "of", "and", "&") or t.key[:1].isdigit()
-                               for t in window):
+                    if not all(
+                        t.cap or t.key in ("the", "of", "and", "&") or t.key[:1].isdigit()
+                        for t in window
+                    ):
                         continue
                     if length == 1 and tok.key in _COMMON_WORDS:
                         prev = tokens[i - 1].key if i > 0 and tokens[i - 1].sent == tok.sent else ""
@@ -122,17 +147,28 @@ class OutletMatcher:
                             continue
                     hit = (length, outlet)
                     break
-            if hit is None and "." in tok.key and tok.key.rsplit(".", 1)[-1] in (
-                "com", "uk", "net", "org", "it", "es", "de", "fr"
+            if (
+                hit is None
+                and "." in tok.key
+                and tok.key.rsplit(".", 1)[-1]
+                in ("com", "uk", "net", "org", "it", "es", "de", "fr")
             ):
-                outlet = self.domains.get(tok.key)
-                if outlet is not None:
-                    hit = (1, outlet)
+                by_domain = self.domains.get(tok.key)
+                if by_domain is not None:
+                    hit = (1, by_domain)
             if hit is not None:
                 length, outlet = hit
                 if not _quote_source(doc, tokens, i):
-                    found.append(OutletMention(outlet, outlet.name, i, i + length, tok.sent,
-                                               credited(doc, i, i + length)))
+                    found.append(
+                        OutletMention(
+                            outlet,
+                            outlet.name,
+                            i,
+                            i + length,
+                            tok.sent,
+                            credited(doc, i, i + length),
+                        )
+                    )
                 i += length
                 continue
             i += 1
@@ -140,7 +176,7 @@ class OutletMatcher:
 
 
 def _quote_source(doc: Doc, tokens: list[Token], i: int) -> bool:
-    """"(via Liverpool.com)" after "saying" credits a quote, not the transfer report."""
+    """ "(via Liverpool.com)" after "saying" credits a quote, not the transfer report."""
     if i == 0:
         return False
     before = doc.text[max(0, tokens[i].start - 30) : tokens[i].start]
@@ -154,8 +190,11 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
     sent = doc.sentences[first.sent]
     before = doc.lower[max(sent.start, first.start - 40) : first.start]
     after = doc.lower[last.end : min(sent.end, last.end + 40)]
-    return bool(CREDIT_BEFORE.search(before) or CREDIT_AFTER.match(after)
-                or _PUBLICATION_NOUN.search(before))
+    return bool(
+        CREDIT_BEFORE.search(before)
+        or CREDIT_AFTER.match(after)
+        or _PUBLICATION_NOUN.search(before)
+    )
 
 
 def quote_source(before: str) -> bool:

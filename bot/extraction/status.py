@@ -17,72 +17,108 @@ _W = r"(?:\s+\S+){0,3}?"  # up to three words in between
 
 _PATTERNS: list[tuple[Status, str]] = [
     # an offer of a contract or wages to the player is negotiation, not a bid to his club
-    (Status.TALKS, r"\b(?:offer(?:ed|ing|s)?|table[ds]?|hand(?:ed)?)\s+(?:\S+\s+){0,3}?(?:a\s+)?"
-     r"(?:(?:\S+-year|long-term|lucrative|new|bumper|improved)\s+)?(?:contract|deal\s+worth"
-     r"|wages|salary|terms|personal\s+terms)\b"),
-    (Status.COLLAPSED, r"\b(?:collaps(?:e|ed|es|ing)|fell\s+through|falls?\s+through|broke\s+down"
-     r"|breaks?\s+down|broken\s+down|called\s+off|pulled\s+out|pull\s+out|walked\s+away"
-     r"|walk\s+away|deal\s+(?:is|was)\s+off|abandon(?:ed|s)?|scrapp?ed|hijack(?:ed)?"
-     r"|failed\s+(?:move|transfer|switch|deal)|(?:move|deal|transfer)\s+(?:has\s+)?failed"
-     r"|off\s+the\s+table|ended\s+(?:their|its)\s+interest|cool(?:ed)?\s+(?:their|its)\s+interest"
-     r"|turn(?:ed)?\s+(?:their|its)\s+attention\s+elsewhere|(?:to\s+)?fall\s+in\s+the\s+late)"),
-    (Status.DENIED, r"\b(?:den(?:y|ied|ies|ying)|denial|(?:no|zero)\s+(?:interest|intention|plans?"
-     r"|contact|truth)|not\s+interested|never\s+(?:made|been\s+in)\s+contact|never\s+(?:been\s+)?"
-     r"(?:interested|approached)|rul(?:ed|es|ing)\s+out|dismiss(?:ed|es)?|played\s+down"
-     r"|plays?\s+down|(?:is|are|was|were)\s+not\s+for\s+sale|fake\s+news|wide\s+of\s+the\s+mark"
-     r"|categorically|no\s+bid\s+has|has\s+not\s+(?:made|submitted)\s+(?:a|any)\s+(?:bid|offer))"),
-    (Status.DONE, r"\b(?:complet(?:ed|es|e)\s+(?:a|the|his|their)?\s*(?:move|transfer|signing"
-     r"|switch|deal)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
-     r"|officially\s+(?:joined|signed|unveiled|announced|confirmed)|unveil(?:ed|s)?|seal(?:ed|s)"
-     r"\s+(?:a|his|the)?\s*(?:move|switch|transfer)|completes?\s+(?:move|switch|transfer)"
-     r"|joins?\s+(?:on\s+(?:a\s+)?(?:loan|permanent))|(?:signed|joined)\s+(?:for|on)\b"
-     r"|confirm(?:ed|s)?\s+the\s+(?:signing|arrival|capture|transfer)|here\s+we\s+go"
-     r"|bought|sold|has\s+joined|have\s+signed|has\s+signed|signs\s+for|(?:is|was)\s+announced"
-     r"|put\s+pen\s+to\s+paper|done\s+deal|deal\s+is\s+(?:now\s+)?done|now\s+official)"),
+    (
+        Status.TALKS,
+        r"\b(?:offer(?:ed|ing|s)?|table[ds]?|hand(?:ed)?)\s+(?:\S+\s+){0,3}?(?:a\s+)?"
+        r"(?:(?:\S+-year|long-term|lucrative|new|bumper|improved)\s+)?(?:contract|deal\s+worth"
+        r"|wages|salary|terms|personal\s+terms)\b",
+    ),
+    (
+        Status.COLLAPSED,
+        r"\b(?:collaps(?:e|ed|es|ing)|fell\s+through|falls?\s+through|broke\s+down"
+        r"|breaks?\s+down|broken\s+down|called\s+off|pulled\s+out|pull\s+out|walked\s+away"
+        r"|walk\s+away|deal\s+(?:is|was)\s+off|abandon(?:ed|s)?|scrapp?ed|hijack(?:ed)?"
+        r"|failed\s+(?:move|transfer|switch|deal)|(?:move|deal|transfer)\s+(?:has\s+)?failed"
+        r"|off\s+the\s+table|ended\s+(?:their|its)\s+interest|cool(?:ed)?\s+(?:their|its)\s+interest"
+        r"|turn(?:ed)?\s+(?:their|its)\s+attention\s+elsewhere|(?:to\s+)?fall\s+in\s+the\s+late)",
+    ),
+    (
+        Status.DENIED,
+        r"\b(?:den(?:y|ied|ies|ying)|denial|(?:no|zero)\s+(?:interest|intention|plans?"
+        r"|contact|truth)|not\s+interested|never\s+(?:made|been\s+in)\s+contact|never\s+(?:been\s+)?"
+        r"(?:interested|approached)|rul(?:ed|es|ing)\s+out|dismiss(?:ed|es)?|played\s+down"
+        r"|plays?\s+down|(?:is|are|was|were)\s+not\s+for\s+sale|fake\s+news|wide\s+of\s+the\s+mark"
+        r"|categorically|no\s+bid\s+has|has\s+not\s+(?:made|submitted)\s+(?:a|any)\s+(?:bid|offer))",
+    ),
+    (
+        Status.DONE,
+        r"\b(?:complet(?:ed|es|e)\s+(?:a|the|his|their)?\s*(?:move|transfer|signing"
+        r"|switch|deal)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
+        r"|officially\s+(?:joined|signed|unveiled|announced|confirmed)|unveil(?:ed|s)?|seal(?:ed|s)"
+        r"\s+(?:a|his|the)?\s*(?:move|switch|transfer)|completes?\s+(?:move|switch|transfer)"
+        r"|joins?\s+(?:on\s+(?:a\s+)?(?:loan|permanent))|(?:signed|joined)\s+(?:for|on)\b"
+        r"|confirm(?:ed|s)?\s+the\s+(?:signing|arrival|capture|transfer)|here\s+we\s+go"
+        r"|bought|sold|has\s+joined|have\s+signed|has\s+signed|signs\s+for|(?:is|was)\s+announced"
+        r"|put\s+pen\s+to\s+paper|done\s+deal|deal\s+is\s+(?:now\s+)?done|now\s+official)",
+    ),
     (Status.MEDICAL, r"\b(?:medical|medicals|undergo(?:ing|es)?\s+(?:a\s+)?(?:medical|tests))"),
-    (Status.AGREED, r"\b(?:agree(?:d|s)?|agreement|accept(?:ed|s)?\s+(?:a|an|the|their|his)?"
-     r"\s*(?:\S+\s+)?(?:bid|offer|proposal)|personal\s+terms|(?:struck|reached|strike|reach)"
-     r"\s+(?:a|an)\s+(?:\S+\s+)?(?:deal|agreement|accord)|deal\s+in\s+place|green\s+light"
-     r"|verbal\s+(?:agreement|yes|green)|terms\s+(?:have\s+been\s+)?agreed|fee\s+agreed"
-     r"|set\s+to\s+(?:join|sign|complete)|(?:on\s+the\s+)?verge\s+of\s+(?:joining|signing)"
-     r"|close\s+to\s+(?:completing|finali[sz]ing|joining)|given\s+the\s+go-ahead)"),
-    (Status.BID_REJECTED, r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,6}?\s+"
-     r"(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed|refused|dismissed)"
-     r"|(?:reject(?:ed|s)?|turn(?:ed|s)?\s+down|knock(?:ed|s)?\s+back|rebuff(?:ed|s)?"
-     r"|snub(?:bed|s)?|refus(?:ed|es)|dismissed)(?:\s+\S+){0,5}?\s+(?:bid|offer|proposal"
-     r"|approach)|failed\s+(?:bid|offer|approach)|(?:bid|offer)s?\s+(?:\S+\s+){0,3}?(?:was|were"
-     r"|has\s+been|have\s+been)\s+(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed))"),
-    (Status.BID, r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
-     r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
-     r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
-     r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|trigger(?:ed|s|ing)?\s+"
-     r"(?:the|his|a)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)"),
-    (Status.TALKS, r"\b(?:talks|negotiat(?:e|es|ed|ing|ions?)|in\s+discussions?|discuss(?:ing|ions)"
-     r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:a\s+)?(?:deal|agreement|sign)"
-     r"|advanced\s+(?:talks|stage)|(?:nearing|near)\s+(?:a\s+)?(?:deal|agreement|move)"
-     r"|(?:working|pushing|push)\s+(?:on|ahead|to\s+(?:complete|finalise|get))|finali[sz]"
-     r"(?:e|ing|es)|opened\s+(?:talks|dialogue)|dialogue|meeting|met\s+with|(?:to\s+)?meet\s+"
-     r"(?:the|his|with))"),
-    (Status.CONTACT, r"\b(?:contact(?:ed|s)?|enquir(?:y|ies|ed|e)|inquir(?:y|ies|ed|e)|approach"
-     r"(?:ed|es)?|asked\s+about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
-     r"|calls?\s+(?:between|with)|phone\s+call|made\s+(?:a\s+)?call|checked\s+on)"),
-    (Status.MONITORING, r"\b(?:monitor(?:ing|ed|s)?|track(?:ing|ed|s)?|watch(?:ing|ed)?|scout(?:ed|ing|s)?"
-     r"|keep(?:ing)?\s+(?:tabs|an\s+eye)|kept\s+(?:tabs|an\s+eye)|following\s+(?:closely|the)"
-     r"|on\s+(?:their|the|its)\s+radar|assess(?:ing|ed)?|observ(?:ing|ed))"),
-    (Status.INTEREST, r"\b(?:interest(?:ed)?|keen|linked|links?\s+with|targets?|targeting|targeted|want"
-     r"(?:s|ed|ing)?|eye(?:s|ing|d)?|admir(?:e|ers?|ed|ing)|race\s+(?:to|for)|pursu(?:e|it|ing)"
-     r"|chas(?:e|ing|ers?)|(?:move|swoop|bid)\s+for|(?:to\s+)?sign(?:ing)?\b(?!\s+of\b)|consider(?:ing|ed)?"
-     r"|shortlist(?:ed)?|list\s+of|attention|like\s+to|hoping\s+to|hope\s+to|plans?\s+to"
-     r"|sights|swoop|poach|lure|land|snap\s+up|bring(?:ing)?\s+\S+\s+to|move\s+to|switch\s+to"
-     r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
-     r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
-     r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
-     r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
-     r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
-     r")"),
+    (
+        Status.AGREED,
+        r"\b(?:agree(?:d|s)?|agreement|accept(?:ed|s)?\s+(?:a|an|the|their|his)?"
+        r"\s*(?:\S+\s+)?(?:bid|offer|proposal)|personal\s+terms|(?:struck|reached|strike|reach)"
+        r"\s+(?:a|an)\s+(?:\S+\s+)?(?:deal|agreement|accord)|deal\s+in\s+place|green\s+light"
+        r"|verbal\s+(?:agreement|yes|green)|terms\s+(?:have\s+been\s+)?agreed|fee\s+agreed"
+        r"|set\s+to\s+(?:join|sign|complete)|(?:on\s+the\s+)?verge\s+of\s+(?:joining|signing)"
+        r"|close\s+to\s+(?:completing|finali[sz]ing|joining)|given\s+the\s+go-ahead)",
+    ),
+    (
+        Status.BID_REJECTED,
+        r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,6}?\s+"
+        r"(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed|refused|dismissed)"
+        r"|(?:reject(?:ed|s)?|turn(?:ed|s)?\s+down|knock(?:ed|s)?\s+back|rebuff(?:ed|s)?"
+        r"|snub(?:bed|s)?|refus(?:ed|es)|dismissed)(?:\s+\S+){0,5}?\s+(?:bid|offer|proposal"
+        r"|approach)|failed\s+(?:bid|offer|approach)|(?:bid|offer)s?\s+(?:\S+\s+){0,3}?(?:was|were"
+        r"|has\s+been|have\s+been)\s+(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed))",
+    ),
+    (
+        Status.BID,
+        r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
+        r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
+        r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
+        r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|trigger(?:ed|s|ing)?\s+"
+        r"(?:the|his|a)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)",
+    ),
+    (
+        Status.TALKS,
+        r"\b(?:talks|negotiat(?:e|es|ed|ing|ions?)|in\s+discussions?|discuss(?:ing|ions)"
+        r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:a\s+)?(?:deal|agreement|sign)"
+        r"|advanced\s+(?:talks|stage)|(?:nearing|near)\s+(?:a\s+)?(?:deal|agreement|move)"
+        r"|(?:working|pushing|push)\s+(?:on|ahead|to\s+(?:complete|finalise|get))|finali[sz]"
+        r"(?:e|ing|es)|opened\s+(?:talks|dialogue)|dialogue|meeting|met\s+with|(?:to\s+)?meet\s+"
+        r"(?:the|his|with))",
+    ),
+    (
+        Status.CONTACT,
+        r"\b(?:contact(?:ed|s)?|enquir(?:y|ies|ed|e)|inquir(?:y|ies|ed|e)|approach"
+        r"(?:ed|es)?|asked\s+about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
+        r"|calls?\s+(?:between|with)|phone\s+call|made\s+(?:a\s+)?call|checked\s+on)",
+    ),
+    (
+        Status.MONITORING,
+        r"\b(?:monitor(?:ing|ed|s)?|track(?:ing|ed|s)?|watch(?:ing|ed)?|scout(?:ed|ing|s)?"
+        r"|keep(?:ing)?\s+(?:tabs|an\s+eye)|kept\s+(?:tabs|an\s+eye)|following\s+(?:closely|the)"
+        r"|on\s+(?:their|the|its)\s+radar|assess(?:ing|ed)?|observ(?:ing|ed))",
+    ),
+    (
+        Status.INTEREST,
+        r"\b(?:interest(?:ed)?|keen|linked|links?\s+with|targets?|targeting|targeted|want"
+        r"(?:s|ed|ing)?|eye(?:s|ing|d)?|admir(?:e|ers?|ed|ing)|race\s+(?:to|for)|pursu(?:e|it|ing)"
+        r"|chas(?:e|ing|ers?)|(?:move|swoop|bid)\s+for|(?:to\s+)?sign(?:ing)?\b(?!\s+of\b)|consider(?:ing|ed)?"
+        r"|shortlist(?:ed)?|list\s+of|attention|like\s+to|hoping\s+to|hope\s+to|plans?\s+to"
+        r"|sights|swoop|poach|lure|land|snap\s+up|bring(?:ing)?\s+\S+\s+to|move\s+to|switch\s+to"
+        r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
+        r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
+        r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
+        r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
+        r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
+        r")",
+    ),
     # "on Bayern's list": the possessive follows a letter, so no word-start look-behind here
-    (Status.INTEREST, r"(?:'s|\btheir|\bhis|\bits)\s+(?:transfer\s+|summer\s+|january\s+)?"
-     r"(?:list|shortlist|wishlist|radar|agenda|wanted\s+list)\b"),
+    (
+        Status.INTEREST,
+        r"(?:'s|\btheir|\bhis|\bits)\s+(?:transfer\s+|summer\s+|january\s+)?"
+        r"(?:list|shortlist|wishlist|radar|agenda|wanted\s+list)\b",
+    ),
 ]
 
 # Patterns are lower-case and run on ASCII-lower-cased text without re.IGNORECASE, and start

@@ -40,8 +40,12 @@ _QUOTES = str.maketrans(
         "\r": "",
     }
 )
-_TAG = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I)
-_BLOCK_TAG = re.compile(r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^<>]{0,2000}>", re.I)
+_TAG = re.compile(
+    r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I
+)
+_BLOCK_TAG = re.compile(
+    r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^<>]{0,2000}>", re.I
+)
 _LOOKS_HTML = re.compile(r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I)
 _SEED_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
 _HEADER_LINE = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
@@ -165,7 +169,40 @@ class Doc:
 
 
 _ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "no", "vs", "v", "jr", "sr", "fc", "approx", "c", "ca", "etc", "e.g", "i.e", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "u.s"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "v",
+        "jr",
+        "sr",
+        "fc",
+        "approx",
+        "c",
+        "ca",
+        "etc",
+        "e.g",
+        "i.e",
+        "inc",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+    ]
 )
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|[.!?]+[\"')\]]*$")
 
@@ -243,9 +280,7 @@ def build_doc(text: str) -> Doc:
                 headline = not sent_text.rstrip("\"' )").endswith((".", "!", "?", ":")) and (
                     len(sent_text) < 140
                 )
-                doc.sentences.append(
-                    Sentence(len(doc.sentences), s, e, sent_text, para, headline)
-                )
+                doc.sentences.append(Sentence(len(doc.sentences), s, e, sent_text, para, headline))
             para += 1
         pos += len(raw_para) + 1
     tokens = doc.tokens

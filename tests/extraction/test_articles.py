@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from written_articles import CASES, Case
 
 from bot.extraction import Extractor
-from written_articles import CASES, Case
 
 
 def _key(name: str) -> str:
@@ -47,6 +47,6 @@ def test_links_carry_evidence_and_confidence(extractor: Extractor) -> None:
     for case in CASES:
         for link in extractor.extract(case.text).links:
             assert 0.0 <= link.confidence <= 1.0
-            assert link.evidence and link.evidence in " ".join(case.text.split()) or (
+            assert (link.evidence and link.evidence in " ".join(case.text.split())) or (
                 link.evidence
             )

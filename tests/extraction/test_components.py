@@ -24,8 +24,12 @@ def links(extractor: Extractor, text: str) -> dict[tuple[str, str], object]:
 
 def test_club_names_aliases_grounds(extractor: Extractor) -> None:
     found = clubs_in(extractor, "Man Utd and Spurs want him at Old Trafford, not Anfield.")
-    assert [c for c, _ in found] == ["Manchester United", "Tottenham Hotspur",
-                                     "Manchester United", "Liverpool"]
+    assert [c for c, _ in found] == [
+        "Manchester United",
+        "Tottenham Hotspur",
+        "Manchester United",
+        "Liverpool",
+    ]
 
 
 def test_blues_by_context(extractor: Extractor) -> None:
@@ -35,8 +39,10 @@ def test_blues_by_context(extractor: Extractor) -> None:
 
 
 def test_descriptions_resolve_to_named_clubs(extractor: Extractor) -> None:
-    text = ("Atalanta want €60m. The Serie A side and the Bergamo club are the same; the Italian "
-            "outfit will not budge. Chelsea refuse; the west London side have walked away.")
+    text = (
+        "Atalanta want €60m. The Serie A side and the Bergamo club are the same; the Italian "
+        "outfit will not budge. Chelsea refuse; the west London side have walked away."
+    )
     names = [c for c, _ in clubs_in(extractor, text)]
     assert names == ["Atalanta", "Atalanta", "Atalanta", "Atalanta", "Chelsea", "Chelsea"]
 
@@ -52,8 +58,10 @@ def test_saudi_pro_league_club(extractor: Extractor) -> None:
 
 
 def test_managers_side_is_his_club(extractor: Extractor) -> None:
-    text = ("Leverkusen coach Xabi Alonso is keen on Juventus midfielder Weston McKennie, and "
-            "Alonso's side have now made an enquiry.")
+    text = (
+        "Leverkusen coach Xabi Alonso is keen on Juventus midfielder Weston McKennie, and "
+        "Alonso's side have now made an enquiry."
+    )
     found = links(extractor, text)
     assert ("Weston McKennie", "Bayer Leverkusen") in found
 
@@ -62,9 +70,11 @@ def test_managers_side_is_his_club(extractor: Extractor) -> None:
 
 
 def test_titles_make_non_players(extractor: Extractor) -> None:
-    text = ("Spurs boss Ange Postecoglou wants Jarrad Branthwaite. Everton director of football "
-            "Kevin Thelwell and agent Jorge Mendes have held talks. Branthwaite is valued at "
-            "£70m.")
+    text = (
+        "Spurs boss Ange Postecoglou wants Jarrad Branthwaite. Everton director of football "
+        "Kevin Thelwell and agent Jorge Mendes have held talks. Branthwaite is valued at "
+        "£70m."
+    )
     result = extractor.extract(text)
     roles = {p.name: p.role for p in result.people}
     assert roles.get("Ange Postecoglou") in ("manager", "coach")
@@ -74,7 +84,10 @@ def test_titles_make_non_players(extractor: Extractor) -> None:
 
 
 def test_typo_of_a_known_manager_is_still_a_manager(extractor: Extractor) -> None:
-    text = "Arne Slot is expected to replace Jurgen Kopp at Anfield, and Liverpool want Teun Koopmeiners."
+    text = (
+        "Arne Slot is expected to replace Jurgen Kopp at Anfield, and Liverpool want "
+        "Teun Koopmeiners."
+    )
     result = extractor.extract(text)
     assert all(fold(lk.player) != "jurgen kopp" for lk in result.links)
     assert "Jurgen Klopp" in {p.name for p in result.people}
@@ -98,23 +111,29 @@ def test_unknown_journalist_from_outlet_possessive(extractor: Extractor) -> None
 
 
 def test_surname_typo_possessive_and_curly_quotes(extractor: Extractor) -> None:
-    text = ("Juventus want Atalanta’s Teun Koopmeiners. Koopmeiners’ form has impressed, and "
-            "Liverpool have also asked about Koopmeiner.")
+    text = (
+        "Juventus want Atalanta’s Teun Koopmeiners. Koopmeiners’ form has impressed, and "
+        "Liverpool have also asked about Koopmeiner."
+    )
     found = links(extractor, text)
     assert set(found) == {("Teun Koopmeiners", "Juventus"), ("Teun Koopmeiners", "Liverpool")}
 
 
 def test_descriptions_resolve_to_the_player(extractor: Extractor) -> None:
-    text = ("Stuttgart centre-back Waldemar Anton has a release clause. Borussia Dortmund are in "
-            "the race to sign the 27-year-old. The defender is also wanted by Bayer Leverkusen.")
+    text = (
+        "Stuttgart centre-back Waldemar Anton has a release clause. Borussia Dortmund are in "
+        "the race to sign the 27-year-old. The defender is also wanted by Bayer Leverkusen."
+    )
     found = links(extractor, text)
     assert ("Waldemar Anton", "Borussia Dortmund") in found
     assert ("Waldemar Anton", "Bayer Leverkusen") in found
 
 
 def test_same_surname_goes_to_the_nearest_player(extractor: Extractor) -> None:
-    text = ("Manchester United want Bruno Fernandes. Tottenham have made a loan offer for "
-            "Benfica's Gedson Fernandes, and West Ham have agreed a deal for Fernandes.")
+    text = (
+        "Manchester United want Bruno Fernandes. Tottenham have made a loan offer for "
+        "Benfica's Gedson Fernandes, and West Ham have agreed a deal for Fernandes."
+    )
     found = links(extractor, text)
     assert ("Gedson Fernandes", "West Ham United") in found
     assert ("Bruno Fernandes", "West Ham United") not in found
@@ -129,23 +148,29 @@ def test_canonical_name_is_the_fullest_form(extractor: Extractor) -> None:
 
 
 def test_current_club_is_never_the_destination(extractor: Extractor) -> None:
-    text = ("Chelsea midfielder Conor Gallagher could leave. Atletico Madrid are in talks with "
-            "Chelsea over Gallagher.")
+    text = (
+        "Chelsea midfielder Conor Gallagher could leave. Atletico Madrid are in talks with "
+        "Chelsea over Gallagher."
+    )
     found = links(extractor, text)
     assert ("Conor Gallagher", "Atletico Madrid") in found
     assert ("Conor Gallagher", "Chelsea") not in found
 
 
 def test_former_club_and_opponents_are_not_links(extractor: Extractor) -> None:
-    text = ("The former Liverpool winger impressed against Arsenal, and Aston Villa want "
-            "Harvey Elliott.")
+    text = (
+        "The former Liverpool winger impressed against Arsenal, and Aston Villa want "
+        "Harvey Elliott."
+    )
     assert set(links(extractor, text)) == {("Harvey Elliott", "Aston Villa")}
 
 
 def test_denial_alone_is_not_a_link_but_denial_after_interest_is(extractor: Extractor) -> None:
     assert links(extractor, "Arsenal have denied any interest in Ivan Toney.") == {}
-    text = ("Arsenal were linked with Ivan Toney last week. But Arsenal have now denied any "
-            "interest in Toney.")
+    text = (
+        "Arsenal were linked with Ivan Toney last week. But Arsenal have now denied any "
+        "interest in Toney."
+    )
     found = links(extractor, text)
     assert found[("Ivan Toney", "Arsenal")].status is Status.DENIED  # type: ignore[attr-defined]
 
@@ -154,12 +179,19 @@ def test_denial_alone_is_not_a_link_but_denial_after_interest_is(extractor: Extr
 
 
 def test_credit_phrases(extractor: Extractor) -> None:
-    text = ("Liverpool are keen on Xavi Simons, according to Football Insider (via TBR Football). "
-            "As per Evening Standard, Chelsea are also keen, as exclusively revealed by TEAMtalk. "
-            "The interest was reported by Fabrizio Romano.")
+    text = (
+        "Liverpool are keen on Xavi Simons, according to Football Insider (via TBR Football). "
+        "As per Evening Standard, Chelsea are also keen, as exclusively revealed by TEAMtalk. "
+        "The interest was reported by Fabrizio Romano."
+    )
     outlets = extractor.extract(text).outlets
-    for name in ("Football Insider", "TBR Football", "Evening Standard", "TEAMtalk",
-                 "Fabrizio Romano"):
+    for name in (
+        "Football Insider",
+        "TBR Football",
+        "Evening Standard",
+        "TEAMtalk",
+        "Fabrizio Romano",
+    ):
         assert name in outlets
 
 

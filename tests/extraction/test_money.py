@@ -55,8 +55,7 @@ def test_three_currencies_and_approx() -> None:
     assert bid.amount == 300_000_000 and bid.alternates == ((259_000_000, "GBP"),)
 
 
-@pytest.mark.parametrize("text", ["£30m-£35m", "£30-35m", "between £30m and £35m",
-                                  "£30m to £35m"])
+@pytest.mark.parametrize("text", ["£30m-£35m", "£30-35m", "between £30m and £35m", "£30m to £35m"])
 def test_ranges_give_both_ends(text: str) -> None:
     found = parse_money(text)
     assert [(m.amount, m.currency) for m in found] == [(30_000_000, "GBP"), (35_000_000, "GBP")]
@@ -64,22 +63,39 @@ def test_ranges_give_both_ends(text: str) -> None:
 
 
 def test_rising_to_with_add_ons_is_a_second_figure() -> None:
-    assert amounts("£50m rising to £60m with add-ons") == [(50_000_000, "GBP"),
-                                                           (60_000_000, "GBP")]
+    assert amounts("£50m rising to £60m with add-ons") == [(50_000_000, "GBP"), (60_000_000, "GBP")]
 
 
 @pytest.mark.parametrize(
     ("text", "period"),
-    [("£200,000-a-week", "week"), ("£200,000 a week", "week"), ("£200k per week", "week"),
-     ("£150,000 p/w", "week"), ("€10m a year", "year"), ("€2M annual wages", "year"),
-     ("£51m", None)],
+    [
+        ("£200,000-a-week", "week"),
+        ("£200,000 a week", "week"),
+        ("£200k per week", "week"),
+        ("£150,000 p/w", "week"),
+        ("€10m a year", "year"),
+        ("€2M annual wages", "year"),
+        ("£51m", None),
+    ],
 )
 def test_wage_periods(text: str, period: str | None) -> None:
     assert parse_money(text)[0].period == period
 
 
-@pytest.mark.parametrize("text", ["15 goals in 49 games", "until 2027", "No. 7", "£", "€ m",
-                                  "a fee of £5", "10m sprint", "2024/25 season", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 goals in 49 games",
+        "until 2027",
+        "No. 7",
+        "£",
+        "€ m",
+        "a fee of £5",
+        "10m sprint",
+        "2024/25 season",
+        "",
+    ],
+)
 def test_not_money(text: str) -> None:
     assert parse_money(text) == []
 

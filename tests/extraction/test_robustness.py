@@ -9,22 +9,93 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from written_articles import CASES
 
 from bot.domain import Extraction
 from bot.extraction import Extractor, parse_money
-from written_articles import CASES
 
-SLOW = settings(max_examples=6, deadline=timedelta(seconds=20),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-FAST = settings(max_examples=150, deadline=timedelta(seconds=2),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=6,
+    deadline=timedelta(seconds=20),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+FAST = settings(
+    max_examples=150,
+    deadline=timedelta(seconds=2),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 WORDS = st.sampled_from(
-    "Liverpool Chelsea the Blues the Reds bid £51m €22.5m (£19m) agreed medical talks "
-    "Koopmeiners Teun Arne Slot boss manager according to via the 27-year-old the Dutch star "
-    "Atalanta's Stuttgart centre-back rising to with add-ons -a-week , . ' \" ( ) - \n "
-    "denied collapsed The Serie A side the Bergamo club Alonso's side fifty million pounds "
-    "£30m-£35m 2024 Date: <p> </p> <div> & &amp; Sky's Florian Plettenberg".split(" ")
+    [
+        "Liverpool",
+        "Chelsea",
+        "the",
+        "Blues",
+        "the",
+        "Reds",
+        "bid",
+        "£51m",
+        "€22.5m",
+        "(£19m)",
+        "agreed",
+        "medical",
+        "talks",
+        "Koopmeiners",
+        "Teun",
+        "Arne",
+        "Slot",
+        "boss",
+        "manager",
+        "according",
+        "to",
+        "via",
+        "the",
+        "27-year-old",
+        "the",
+        "Dutch",
+        "star",
+        "Atalanta's",
+        "Stuttgart",
+        "centre-back",
+        "rising",
+        "to",
+        "with",
+        "add-ons",
+        "-a-week",
+        ",",
+        ".",
+        "'",
+        '"',
+        "(",
+        ")",
+        "-",
+        "\n",
+        "denied",
+        "collapsed",
+        "The",
+        "Serie",
+        "A",
+        "side",
+        "the",
+        "Bergamo",
+        "club",
+        "Alonso's",
+        "side",
+        "fifty",
+        "million",
+        "pounds",
+        "£30m-£35m",
+        "2024",
+        "Date:",
+        "<p>",
+        "</p>",
+        "<div>",
+        "&",
+        "&amp;",
+        "Sky's",
+        "Florian",
+        "Plettenberg",
+    ]
 )
 
 
@@ -57,16 +128,38 @@ def test_numbers_only(extractor: Extractor, text: str) -> None:
 
 
 @FAST
-@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='x'>", "<br/>", "<script>x=1</script>",
-                                 "<a href='y'>", "&nbsp;", "&lt;", "Chelsea", "bid", "£5m",
-                                 "<", ">", "<!--", "-->", "Kane", "\n"]), max_size=300).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<div class='x'>",
+                "<br/>",
+                "<script>x=1</script>",
+                "<a href='y'>",
+                "&nbsp;",
+                "&lt;",
+                "Chelsea",
+                "bid",
+                "£5m",
+                "<",
+                ">",
+                "<!--",
+                "-->",
+                "Kane",
+                "\n",
+            ]
+        ),
+        max_size=300,
+    ).map("".join)
+)
 def test_html_ish(extractor: Extractor, text: str) -> None:
     check(extractor.extract(text))
 
 
 @FAST
-@given(st.text(alphabet=st.characters(blacklist_characters=".!?\n"), min_size=1000,
-               max_size=5000))
+@given(st.text(alphabet=st.characters(blacklist_characters=".!?\n"), min_size=1000, max_size=5000))
 def test_no_sentence_breaks(extractor: Extractor, text: str) -> None:
     check(extractor.extract(text))
 

@@ -33,10 +33,14 @@ contract until 2027, would cost around €50m.
 
 Juventus have also been keeping tabs on Califiori, but the Bologna star is understood to
 favour a move to north London.""",
-        links={("Riccardo Calafiori", "Arsenal"): "Bologna",
-               ("Riccardo Calafiori", "Juventus"): "Bologna"},
-        statuses={("Riccardo Calafiori", "Arsenal"): "contact",
-                  ("Riccardo Calafiori", "Juventus"): "monitoring"},
+        links={
+            ("Riccardo Calafiori", "Arsenal"): "Bologna",
+            ("Riccardo Calafiori", "Juventus"): "Bologna",
+        },
+        statuses={
+            ("Riccardo Calafiori", "Arsenal"): "contact",
+            ("Riccardo Calafiori", "Juventus"): "monitoring",
+        },
         fees=[("Riccardo Calafiori", 50_000_000, "EUR", None)],
         not_players=("Mikel Arteta",),
         outlets=("Sky Sports",),
@@ -119,8 +123,10 @@ season-long loan. Palace will pay a loan fee of £2m, with an option to buy for 
 summer.""",
         links={("Eddie Nketiah", "Crystal Palace"): "Arsenal"},
         statuses={("Eddie Nketiah", "Crystal Palace"): "done"},
-        fees=[("Eddie Nketiah", 2_000_000, "GBP", "loan_fee"),
-              ("Eddie Nketiah", 25_000_000, "GBP", "other")],
+        fees=[
+            ("Eddie Nketiah", 2_000_000, "GBP", "loan_fee"),
+            ("Eddie Nketiah", 25_000_000, "GBP", "other"),
+        ],
         no_links_to=(("Eddie Nketiah", "Arsenal"),),
     ),
     Case(
@@ -153,8 +159,10 @@ Ornstein.
 The Reds could launch a bid in the region of €50m-€60m, with the Spaniard's release clause set
 at €60m. Arne Slot sees Zubimendi as the ideal anchor for his midfield.""",
         links={("Martin Zubimendi", "Liverpool"): "Real Sociedad"},
-        fees=[("Martin Zubimendi", 50_000_000, "EUR", None),
-              ("Martin Zubimendi", 60_000_000, "EUR", None)],
+        fees=[
+            ("Martin Zubimendi", 50_000_000, "EUR", None),
+            ("Martin Zubimendi", 60_000_000, "EUR", None),
+        ],
         not_players=("Arne Slot", "David Ornstein"),
         outlets=("David Ornstein",),
     ),
@@ -163,8 +171,10 @@ at €60m. Arne Slot sees Zubimendi as the ideal anchor for his midfield.""",
         """Joel Matip has left the club after eight years, and Liverpool are now looking at Bayer
 Leverkusen's Edmond Tapsoba as a replacement. The Merseyside club have asked about the
 Burkina Faso international, who is also wanted by the Bergamo club Atalanta.""",
-        links={("Edmond Tapsoba", "Liverpool"): "Bayer Leverkusen",
-               ("Edmond Tapsoba", "Atalanta"): "Bayer Leverkusen"},
+        links={
+            ("Edmond Tapsoba", "Liverpool"): "Bayer Leverkusen",
+            ("Edmond Tapsoba", "Atalanta"): "Bayer Leverkusen",
+        },
         statuses={("Edmond Tapsoba", "Liverpool"): "contact"},
         no_links_to=(("Joel Matip", "Liverpool"),),
     ),
@@ -172,8 +182,10 @@ Burkina Faso international, who is also wanted by the Bergamo club Atalanta.""",
         "two_players_one_sentence",
         """Barcelona want Athletic Club winger Nico Williams, while Arsenal are monitoring
 Bournemouth's Antoine Semenyo. Williams has a release clause of €58m.""",
-        links={("Nico Williams", "Barcelona"): "Athletic Bilbao",
-               ("Antoine Semenyo", "Arsenal"): "Bournemouth"},
+        links={
+            ("Nico Williams", "Barcelona"): "Athletic Bilbao",
+            ("Antoine Semenyo", "Arsenal"): "Bournemouth",
+        },
         fees=[("Nico Williams", 58_000_000, "EUR", "release_clause")],
         no_links_to=(("Nico Williams", "Arsenal"), ("Antoine Semenyo", "Barcelona")),
     ),
