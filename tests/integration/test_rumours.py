@@ -16,10 +16,14 @@ from integration_world import (
     BotStarter,
     World,
     assert_embed_limits,
+    fee,
     field_named,
+    ingest,
+    link,
 )
 
 from bot.app import RumourBot
+from bot.domain import PlayerFact, Status
 from bot.standin import CommandNotAvailable, Reply, StandIn
 
 pytestmark = pytest.mark.integration
@@ -282,3 +286,30 @@ async def test_rumours_for_a_player_name_with_markdown(standin: StandIn,
     title = reply.embeds[0]["title"]
     assert title.startswith(r"\*\*Evil\*\*") and "@everyone" not in title
     assert ODEGAARD not in title
+
+
+async def test_news_reaches_rumours_after_the_directory_refresh(
+        standin: StandIn, rumour_bot: RumourBot, world: World) -> None:
+    before = await rumours(standin, KOOP)
+    assert "→ Liverpool" not in [f["name"] for f in before.embeds[0]["fields"]]
+    ingest(world.engine, "Liverpool in talks for Koopmeiners.", source="Evening Standard",
+           links=[link(KOOP, "Liverpool", Status.TALKS, ["Evening Standard"], "Atalanta")],
+           players=[PlayerFact(KOOP, "Atalanta")])
+    await rumour_bot.refresh_directory()  # the bot does this every 30 s
+    after = await rumours(standin, KOOP)
+    assert "talks" in field_named(after.embeds[0], "→ Liverpool")["value"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the report cache (bot/app.py RumourBot.player_report) is cleared only when "
+    "Directory.refresh adds rows; an article with only a new fee adds no player, alias or "
+    "evidence row, so /rumours shows the old fee until the 5-minute TTL runs out"))
+async def test_a_new_fee_reaches_rumours_after_the_directory_refresh(
+        standin: StandIn, rumour_bot: RumourBot, world: World) -> None:
+    before = await rumours(standin, KOOP)
+    assert "£51m bid" in field_named(before.embeds[0], "→ Chelsea")["value"]
+    ingest(world.engine, "Chelsea raise their bid to £60m.", source="Evening Standard",
+           fees=[fee(KOOP, "Chelsea", 60_000_000)], players=[PlayerFact(KOOP, "Atalanta")])
+    await rumour_bot.refresh_directory()
+    after = await rumours(standin, KOOP)
+    assert "£60m bid" in field_named(after.embeds[0], "→ Chelsea")["value"]
