@@ -323,3 +323,18 @@ async def test_setup_refuses_a_channel_the_bot_cannot_post_in(
     assert reply.ephemeral
     assert reply.content == (f"I cannot post in <#{rumours}>: give me Send Messages there "
                              "first.")
+
+
+async def test_rate_limited_digest_post_is_waited_out_and_sent_once(
+        standin: StandIn, rumour_bot: RumourBot, world: World, clock: Clock) -> None:
+    await setup_soon(standin, clock)
+    news(world)
+    standin.rate_limit("POST", f"/channels/{standin.channel('rumours').id}/messages",
+                       retry_after=0.05)
+    clock.advance(minutes=15)
+    await digest_cog(rumour_bot).tick()
+    [posted] = await shown(standin, 1)
+    assert posts(standin) == 2  # the 429, then the retry
+    assert [f["name"] for f in posted.embeds[0]["fields"]] == [KOOP]
+    await digest_cog(rumour_bot).tick()
+    assert posts(standin) == 2
