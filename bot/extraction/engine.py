@@ -62,6 +62,11 @@ _EXPECT_LEAVE = re.compile(
     r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
     re.I,
 )
+_NOT_FOR_SALE = re.compile(
+    r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
+    r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
+    re.I,
+)
 _LEAVE_CLUB = re.compile(
     r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
 )
@@ -377,6 +382,16 @@ class Extractor:
                 if refs and owners:
                     nearest = min(owners, key=lambda c: abs(c.start - s0))
                     refs[0].entity.set_current(nearest.club, 2)
+            # "Napoli president De Laurentiis ... the Georgian is not for sale": his club
+            keep = _NOT_FOR_SALE.search(sent.text) if view.clubs and view.players else None
+            if keep:
+                offset = sent.start + keep.start()
+                owners = [c for c, r in view.clubs
+                          if r in (None, "employer", "seller") and c.start < offset]
+                refs = [p for p in view.players if p.entity.is_player]
+                if owners and refs:
+                    nearest = min(refs, key=lambda p: abs(p.start - offset))
+                    nearest.entity.set_current(owners[-1].club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
             leave = _LEAVE_CLUB.search(sent.text) if view.clubs and view.players else None
             if leave and view.clubs:

@@ -31,6 +31,7 @@ _REPLACE = re.compile(
     r"|stand-in|alternative\s+to|instead\s+of)\b",
     re.I,
 )
+_SWAP = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
 _HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WINDOW = re.compile(
@@ -239,7 +240,13 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             if history:
                 continue
             role = "to"
-        if role in ("former", "against", "seller", "from", "employer"):
+        swap = None
+        if role == "seller":
+            # "Juventus are ready to offer Douglas Luiz to Villa in a swap deal for Tielemans"
+            swap = _SWAP.search(text)
+            if swap is None:
+                continue
+        elif role in ("former", "against", "from", "employer"):
             continue
         if role is None and deal_between_clubs and mention.club.name not in destinations:
             continue  # "Villa and Milan have agreed a deal sending Reina to Villa Park"
@@ -252,14 +259,18 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         subject = bool(_SUBJECT_NEXT.match(doc.text[mention.end : mention.end + 40])) and (
             role not in ("to",)
         )
-        if in_clause:
+        if swap is not None:
+            candidates = [p for p in usable if p.start - sent.start > swap.start()]
+            if not candidates:
+                continue
+        elif in_clause:
             candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject, subject_starts)
         else:
             if _REPLACE.search(clause_text) or _INDEFINITE.search(clause_text):
                 continue
-            if len(sentence_groups) != 1:
+            if len({r.entity.index for g in sentence_groups for r in g}) != 1:
                 continue
-            candidates = sentence_groups[0]
+            candidates = [r for g in sentence_groups for r in g]
         # cues: those in the club's fine clause, else the nearest one in the sentence
         fine_index = _clause_of(fine, rel)
         fs, fe = fine[fine_index]

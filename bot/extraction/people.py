@@ -347,7 +347,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 continue
             i = j
             words = [tokens[p] for p in parts]
-            if any(w.key in ORG_WORDS for w in words):
+            if any(w.key in ORG_WORDS or any(c.isdigit() for c in w.key) for w in words):
                 continue
             # strip leading stopwords ("However", "According") and trailing months/days
             while words and (
@@ -504,6 +504,15 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     prev = tokens[i]
     if prev.key == "sir":
         return "owner", 2
+    if prev.key == "," and i - 1 >= sent.tok_start:
+        # apposition: "Kvaratskhelia's agent, Mamuka Jugeli, ..."
+        before = tokens[i - 1]
+        two_back = f"{tokens[i - 2].key} {before.key}" if i - 2 >= sent.tok_start else ""
+        if two_back in ROLE_NOUNS:
+            return ROLE_NOUNS[two_back], 3
+        if before.key in ROLE_NOUNS and before.key not in ("general", "sir", "recruitment"):
+            return ROLE_NOUNS[before.key], 3
+        return None, 0
     if prev.cap and prev.index == sent.tok_start and prev.key not in ROLE_NOUNS:
         return None, 0
     two = f"{tokens[i - 1].key} {prev.key}" if i - 1 >= sent.tok_start else ""

@@ -35,7 +35,9 @@ _SELLER_AFTER = re.compile(
     r"|(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:unsure|uncertain|worried|sweating|concerned)\s+"
     r"(?:of|over|about)\s+(?:his|the\s+player's|the\s+\S+'s)"
     r"|(?:offer(?:ed)?|hand(?:ed)?)\s+(?:him|\S+)\s+(?:a\s+)?(?:new|improved|fresh)\s+(?:contract|deal|terms)"
-    r"|(?:renewal|extension)\s+talks)\b",
+    r"|(?:renewal|extension)\s+talks"
+    r"|(?:are|is)\s+(?:\S+\s+){0,2}?(?:ready|willing|prepared|set)\s+to\s+offer\s+"
+    r"(?:(?![£€$])\S+\s+){1,6}?to\s)\b",
 )
 # Before the club: the player belongs to it or is leaving it.
 _FROM_BEFORE = re.compile(

@@ -252,7 +252,7 @@ def unwrap_lines(text: str) -> str:
             and (
                 stripped[:1].islower()
                 or _FUNCTION_END.search(prev) is not None
-                or (len(prev) >= 75 and stripped[:1].isalnum())
+                or (len(prev) >= 75 and stripped[:1] not in "-*#>|<")
             )
         ):
             out[-1] = prev + " " + stripped

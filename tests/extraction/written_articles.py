@@ -210,3 +210,112 @@ from Sporting CP in 2022 for £20m and nearly moved to Bayern Munich last summer
         published=None,
     ),
 ]
+
+# A second set, written after the engine's rules were in place, in other house styles (gossip
+# columns with ages, agency copy, fan sites, US soccer sites), to check that the rules carry over.
+CASES_2: list[Case] = [
+    Case(
+        "gossip_column_ages",
+        """Manchester City are preparing a £60m bid for Crystal Palace midfielder Adam Wharton, 20.
+(Times - subscription required)
+
+Juventus are ready to offer Brazilian winger Douglas Luiz, 26, to Aston Villa in a swap deal for
+Belgium striker Youri Tielemans, 27. (Tuttosport - in Italian)
+
+Newcastle United have been told they must pay at least £70m for Ipswich Town's Liam Delap, 21.
+(Mail)""",
+        links={("Adam Wharton", "Manchester City"): "Crystal Palace",
+               ("Douglas Luiz", "Aston Villa"): "Juventus",
+               ("Youri Tielemans", "Juventus"): None,
+               ("Liam Delap", "Newcastle United"): "Ipswich Town"},
+        fees=[("Adam Wharton", 60_000_000, "GBP", "bid"),
+              ("Liam Delap", 70_000_000, "GBP", None)],
+        no_links_to=(("Adam Wharton", "Crystal Palace"), ("Liam Delap", "Ipswich Town")),
+    ),
+    Case(
+        "here_we_go_done_deal",
+        """Bayern Munich have completed the signing of Michael Olise from Crystal Palace for a fee
+of around €60m, Fabrizio Romano reports. The France Under-21 international has signed a contract
+until 2029 at the Allianz Arena.
+
+Olise had also been wanted by Chelsea, who held talks with Palace in June before turning their
+attention elsewhere.""",
+        links={("Michael Olise", "Bayern Munich"): "Crystal Palace",
+               ("Michael Olise", "Chelsea"): "Crystal Palace"},
+        statuses={("Michael Olise", "Bayern Munich"): "done"},
+        fees=[("Michael Olise", 60_000_000, "EUR", "fee")],
+        outlets=("Fabrizio Romano",),
+        no_links_to=(("Michael Olise", "Crystal Palace"),),
+    ),
+    Case(
+        "agent_and_president",
+        """Napoli president Aurelio De Laurentiis has told Khvicha Kvaratskhelia's agent, Mamuka
+Jugeli, that the Georgian is not for sale, despite Paris Saint-Germain preparing an offer worth
+€80m. According to L'Equipe, PSG have made contact with the winger's entourage.""",
+        links={("Khvicha Kvaratskhelia", "Paris Saint-Germain"): "Napoli"},
+        statuses={("Khvicha Kvaratskhelia", "Paris Saint-Germain"): "contact"},
+        fees=[("Khvicha Kvaratskhelia", 80_000_000, "EUR", "bid")],
+        not_players=("Aurelio De Laurentiis", "Mamuka Jugeli"),
+        outlets=("L'Equipe",),
+        no_links_to=(("Khvicha Kvaratskhelia", "Napoli"),),
+    ),
+    Case(
+        "manager_not_in_reference",
+        """West Ham United boss Julen Lopetegui wants to be reunited with Wolves striker Raul
+Jimenez, per The Athletic. Lopetegui's side have already had a loan offer turned down, and
+Jimenez is understood to be keen on the move.""",
+        links={("Raul Jimenez", "West Ham United"): "Wolverhampton Wanderers"},
+        statuses={("Raul Jimenez", "West Ham United"): "bid_rejected"},
+        not_players=("Julen Lopetegui",),
+        outlets=("The Athletic",),
+    ),
+    Case(
+        "fan_site_rumour_with_quote",
+        """Tottenham Hotspur are eyeing a January move for Brentford's Bryan Mbeumo, as per
+football.london.
+
+The Cameroon international has 12 goals this season and Spurs see him as the ideal successor
+to Son Heung-min. Brentford boss Thomas Frank said: "Bryan is not for sale."
+
+Mbeumo would cost in excess of £50m, with Brentford not keen to sell mid-season.""",
+        links={("Bryan Mbeumo", "Tottenham Hotspur"): "Brentford"},
+        fees=[("Bryan Mbeumo", 50_000_000, "GBP", None)],
+        not_players=("Thomas Frank",),
+        no_links_to=(("Son Heung-min", "Tottenham Hotspur"), ("Bryan Mbeumo", "Brentford")),
+    ),
+    Case(
+        "us_soccer_cash_deal",
+        """Sporting Kansas City forward Alan Pulido has joined LAFC for $1.5 million in a
+cash-for-player trade, the clubs announced on Tuesday. Sporting could receive a further $500,000
+in performance bonuses.""",
+        links={("Alan Pulido", "Los Angeles FC"): "Sporting Kansas City"},
+        statuses={("Alan Pulido", "Los Angeles FC"): "done"},
+        fees=[("Alan Pulido", 1_500_000, "USD", "fee"),
+              ("Alan Pulido", 500_000, "USD", "other")],
+    ),
+    Case(
+        "two_clubs_race_with_pronouns",
+        """Arsenal and Liverpool are both chasing Real Sociedad's Mikel Merino. The Gunners have
+made an opening offer of €25m for him, while the Reds are still monitoring the situation.
+Real Sociedad want €30m for the 28-year-old, who has a year left on his contract.""",
+        links={("Mikel Merino", "Arsenal"): "Real Sociedad",
+               ("Mikel Merino", "Liverpool"): "Real Sociedad"},
+        statuses={("Mikel Merino", "Arsenal"): "bid"},
+        fees=[("Mikel Merino", 25_000_000, "EUR", "bid"),
+              ("Mikel Merino", 30_000_000, "EUR", "asking")],
+        no_links_to=(("Mikel Merino", "Real Sociedad"),),
+    ),
+    Case(
+        "player_leaving_and_replacement_target",
+        """Aston Villa are resigned to losing Jhon Duran, with Al Nassr having agreed a fee of
+£64m for the Colombian. Unai Emery has identified Marcus Rashford as his replacement and Villa
+have opened talks with Manchester United over a loan.""",
+        links={("Jhon Duran", "Al Nassr"): "Aston Villa",
+               ("Marcus Rashford", "Aston Villa"): "Manchester United"},
+        statuses={("Jhon Duran", "Al Nassr"): "agreed",
+                  ("Marcus Rashford", "Aston Villa"): "talks"},
+        fees=[("Jhon Duran", 64_000_000, "GBP", "fee")],
+        not_players=("Unai Emery",),
+        no_links_to=(("Jhon Duran", "Aston Villa"), ("Marcus Rashford", "Manchester United")),
+    ),
+]
