@@ -34,11 +34,12 @@ club say a decision is expected later this week, with the Premier League side al
 talks over a replacement should they accept the offer from north London."""
 
 
-def _rss(items: list[tuple[str, str, str]]) -> str:
+def _rss(base: str, items: list[tuple[str, str, str]]) -> str:
+    # The feed carries teasers; the bot reads the full story from the linked page.
     body = "".join(
-        f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>"
-        f"<description><![CDATA[{text}]]></description></item>"
-        for title, link, text in items)
+        f"<item><title>{title}</title><link>{base}/{slug}</link><guid>{base}/{slug}</guid>"
+        f"<description><![CDATA[{text.split('.')[0]}...]]></description></item>"
+        for title, slug, text in items)
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test transfers'
             f"</title><link>http://127.0.0.1/</link>{body}</channel></rss>")
 
@@ -46,10 +47,23 @@ def _rss(items: list[tuple[str, str, str]]) -> str:
 @contextlib.asynccontextmanager
 async def feed_server(stories: list[tuple[str, str, str]]) -> AsyncIterator[str]:
     async def feed(request: web.Request) -> web.Response:
-        return web.Response(text=_rss(stories), content_type="application/rss+xml")
+        base = f"http://{request.host}"
+        return web.Response(text=_rss(base, stories), content_type="application/rss+xml")
+
+    async def page(request: web.Request) -> web.Response:
+        for title, slug, text in stories:
+            if slug == request.match_info["slug"]:
+                paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+                return web.Response(
+                    text=f"<html><head><title>{title}</title></head><body><nav>Home | News"
+                         f"</nav><article><h1>{title}</h1>{paragraphs}</article>"
+                         "<footer>Cookie settings</footer></body></html>",
+                    content_type="text/html")
+        raise web.HTTPNotFound()
 
     app = web.Application()
     app.router.add_get("/rss", feed)
+    app.router.add_get("/{slug}", page)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -64,7 +78,7 @@ async def feed_server(stories: list[tuple[str, str, str]]) -> AsyncIterator[str]
 async def test_story_in_feed_reaches_subscriber_dm_and_digest_once(
         standin: StandIn, world: World, clock: Clock) -> None:
     stories: list[tuple[str, str, str]] = [
-        ("Arsenal keen on Mitoma", "http://127.0.0.1/story-1", FIRST_STORY)]
+        ("Arsenal keen on Mitoma", "story-1", FIRST_STORY)]
 
     def factory(endpoint: BotEndpoint) -> RumourBot:
         settings = world.settings.model_copy(update={
@@ -89,21 +103,22 @@ async def test_story_in_feed_reaches_subscriber_dm_and_digest_once(
         followed = await run("subscribe", {"player": "Mitoma"}, "fan")
         assert "You now follow Kaoru Mitoma" in followed.content
 
-        stories.append(("Arsenal bid £60m for Mitoma", "http://127.0.0.1/story-2",
-                        SECOND_STORY))
-        clock.advance(minutes=16)  # the feed's next fetch time has come
+        stories.append(("Arsenal bid £60m for Mitoma", "story-2", SECOND_STORY))
+        clock.advance(minutes=30)  # past the feed's next fetch time (15 min + jitter)
         [second] = await feeds.poll()
         assert second.new_articles == 1
 
         assert await subs.send_alerts() == 1
-        dm = await standin.wait_for_dm("fan")
+        await standin.wait_until(lambda: bool(standin.dms("fan")))
+        [dm] = standin.dms("fan")
         text = " ".join(f"{f['name']} {f['value']}" for e in dm.embeds for f in e["fields"])
         assert "Kaoru Mitoma" in text and "Arsenal" in text and "£60m" in text
         assert any("Unsubscribe" in (c.get("label") or "") for c in dm.iter_components())
         assert await subs.send_alerts() == 0  # never twice
 
-        await digest.tick()  # the channel's time has passed (clock moved 16 minutes)
-        message = await standin.wait_for_message("rumours")
+        await digest.tick()  # the channel's time has passed (clock moved 30 minutes)
+        await standin.wait_until(lambda: bool(standin.channel_messages("rumours")))
+        [message] = standin.channel_messages("rumours")
         fields = {f["name"]: f["value"] for e in message.embeds for f in e["fields"]}
         assert "Kaoru Mitoma" in fields and "£60m" in fields["Kaoru Mitoma"]
         await digest.tick()
