@@ -186,6 +186,10 @@ _AGE = re.compile(r"^\d{1,2}-year-old$")
 _SIDE_WORDS = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
+_CREDIT_JOURNALIST = re.compile(
+    r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per"
+    r"|,\s*(?:reports|writes|claims|says|reveals|adds))\s+(?:(?:the|de|la|el|le|il|o)\s+)?$"
+)
 _CREDIT_ROLE_VERBS = re.compile(
     r"^(?:'s?\s+)?\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|claims|claimed|revealed"
     r"|reveals|understands|tweeted|wrote|writes|has\s+the\s+following|added|confirmed)\b",
@@ -595,9 +599,7 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
                 role = None
             elif role is None and credited(doc, mention.tok_start, mention.tok_end):
                 before = doc.text[max(0, mention.start - 25) : mention.start].lower()
-                if re.search(
-                    r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per)\s+$", before
-                ):
+                if _CREDIT_JOURNALIST.search(before):
                     ent.journalist_evidence += 2
             if role is not None and strength > ent.role_strength:
                 ent.role, ent.role_strength = role, strength

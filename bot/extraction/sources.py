@@ -43,7 +43,9 @@ _COMMON_WORDS = frozenset(
 CREDIT_BEFORE = re.compile(
     r"(?:according\s+to|via|as\s+per|per|reported\s+by|revealed\s+by|claimed\s+by|reports?\s+from"
     r"|(?:exclusively|first)\s+(?:revealed|reported)\s+by|told|speaking\s+to|quoted\s+by|claims\s+of"
-    r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to))\s*(?:the\s+)?$",
+    r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to)"
+    r"|,\s*(?:reports|report|writes|claims|says|reveals|adds)|(?:reports|writes)\s+(?:the\s+)?)"
+    r"\s*(?:(?:the|de|la|el|le|il|o)\s+)?$",
 )
 CREDIT_AFTER = re.compile(
     r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"

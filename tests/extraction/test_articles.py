@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from written_articles import CASES, CASES_2, Case
+from written_articles import CASES, CASES_2, CASES_3, Case
 
 from bot.extraction import Extractor
 
@@ -14,7 +14,7 @@ def _key(name: str) -> str:
     return fold(name)
 
 
-@pytest.mark.parametrize("case", CASES + CASES_2, ids=[c.name for c in CASES + CASES_2])
+@pytest.mark.parametrize("case", CASES + CASES_2 + CASES_3, ids=[c.name for c in CASES + CASES_2 + CASES_3])
 def test_written_article(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
     links = {(_key(lk.player), lk.to_club): lk for lk in result.links}

@@ -319,3 +319,78 @@ have opened talks with Manchester United over a loan.""",
         no_links_to=(("Jhon Duran", "Aston Villa"), ("Marcus Rashford", "Manchester United")),
     ),
 ]
+
+# A third set: managerial moves, player quotes, ambiguous short names, HTML, lists.
+CASES_3: list[Case] = [
+    Case(
+        "managerial_move_is_not_a_link",
+        """Everton have held talks with Kieran McKenna about becoming their new manager, according
+to Sky Sports. The Ipswich Town boss is also wanted by Brighton & Hove Albion.
+
+Meanwhile, Everton have made an enquiry for Sunderland midfielder Jobe Bellingham.""",
+        links={("Jobe Bellingham", "Everton"): "Sunderland"},
+        not_players=("Kieran McKenna",),
+        no_links_to=(("Kieran McKenna", "Everton"), ("Kieran McKenna", "Brighton & Hove Albion")),
+    ),
+    Case(
+        "player_quote_and_country_not_club",
+        """Victor Boniface has admitted he would like to play in the Premier League one day. "I
+want to test myself in England," the Bayer Leverkusen striker said. The 23-year-old has also
+attracted interest from Italy, with AC Milan monitoring his progress.""",
+        links={("Victor Boniface", "AC Milan"): "Bayer Leverkusen"},
+        statuses={("Victor Boniface", "AC Milan"): "monitoring"},
+        no_links_to=(("Victor Boniface", "Bayer Leverkusen"),),
+    ),
+    Case(
+        "city_and_united_short_names",
+        """Manchester City have joined Manchester United in the race for Benfica defender Antonio
+Silva. City are prepared to pay the €100m release clause, while United have sent scouts to
+Lisbon.""",
+        links={("Antonio Silva", "Manchester City"): "Benfica",
+               ("Antonio Silva", "Manchester United"): "Benfica"},
+        fees=[("Antonio Silva", 100_000_000, "EUR", "release_clause")],
+    ),
+    Case(
+        "html_article",
+        """<html><head><title>Transfer news</title></head><body><article>
+<h1>Brighton close in on Ajax defender</h1>
+<p>Brighton &amp; Hove Albion are in advanced talks with Ajax over a &euro;30m deal for Jorrel
+Hato, reports <a href="https://www.telegraaf.nl">De Telegraaf</a>.</p>
+<p>The 18-year-old would be the Seagulls&rsquo; third signing of the summer.</p>
+</article></body></html>""",
+        links={("Jorrel Hato", "Brighton & Hove Albion"): "Ajax"},
+        statuses={("Jorrel Hato", "Brighton & Hove Albion"): "talks"},
+        fees=[("Jorrel Hato", 30_000_000, "EUR", None)],
+    ),
+    Case(
+        "list_of_suitors_with_or",
+        """Borussia Dortmund striker Serhou Guirassy has a release clause of €50m, and Arsenal,
+Chelsea or Aston Villa could trigger it this summer, reports Bild.""",
+        links={("Serhou Guirassy", "Arsenal"): "Borussia Dortmund",
+               ("Serhou Guirassy", "Chelsea"): "Borussia Dortmund",
+               ("Serhou Guirassy", "Aston Villa"): "Borussia Dortmund"},
+        fees=[("Serhou Guirassy", 50_000_000, "EUR", "release_clause")],
+        outlets=("Bild",),
+    ),
+    Case(
+        "manager_denies_and_talks_elsewhere",
+        """Liverpool boss Arne Slot has played down talk of a move for Real Madrid's Rodrygo,
+insisting: "We are happy with our squad." But Arsenal have opened talks with Madrid over the
+Brazilian, who has a contract until 2028 and is valued at €100m.""",
+        links={("Rodrygo", "Arsenal"): "Real Madrid"},
+        statuses={("Rodrygo", "Arsenal"): "talks"},
+        fees=[("Rodrygo", 100_000_000, "EUR", "asking")],
+        not_players=("Arne Slot",),
+        no_links_to=(("Rodrygo", "Liverpool"), ("Rodrygo", "Real Madrid")),
+    ),
+    Case(
+        "wage_and_contract_length_numbers",
+        """Al Ittihad have offered Mohamed Salah a two-year deal worth £1.2m a week to leave
+Liverpool, according to The Sun. Salah, 32, is out of contract in June and has scored 20 goals
+this season.""",
+        links={("Mohamed Salah", "Al Ittihad"): "Liverpool"},
+        fees=[("Mohamed Salah", 1_200_000, "GBP", "wage")],
+        outlets=("The Sun",),
+        no_links_to=(("Mohamed Salah", "Liverpool"),),
+    ),
+]
