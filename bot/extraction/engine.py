@@ -386,12 +386,15 @@ class Extractor:
             keep = _NOT_FOR_SALE.search(sent.text) if view.clubs and view.players else None
             if keep:
                 offset = sent.start + keep.start()
-                owners = [c for c, r in view.clubs
-                          if r in (None, "employer", "seller") and c.start < offset]
+                owners = [
+                    c
+                    for c, r in view.clubs
+                    if r in (None, "employer", "seller") and c.start < offset
+                ]
                 refs = [p for p in view.players if p.entity.is_player]
                 if owners and refs:
-                    nearest = min(refs, key=lambda p: abs(p.start - offset))
-                    nearest.entity.set_current(owners[-1].club, 2)
+                    closest = min(refs, key=lambda p: abs(p.start - offset))
+                    closest.entity.set_current(owners[-1].club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
             leave = _LEAVE_CLUB.search(sent.text) if view.clubs and view.players else None
             if leave and view.clubs:

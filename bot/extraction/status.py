@@ -17,10 +17,13 @@ _W = r"(?:\s+\S+){0,3}?"  # up to three words in between
 
 _PATTERNS: list[tuple[Status, str]] = [
     # a bid being prepared or considered is not yet a bid
-    (Status.INTEREST, r"\b(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
-     r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
-     r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
-     r"(?:bid|offer|approach|proposal)s?\b"),
+    (
+        Status.INTEREST,
+        r"\b(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
+        r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
+        r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
+        r"(?:bid|offer|approach|proposal)s?\b",
+    ),
     # an offer of a contract or wages to the player is negotiation, not a bid to his club
     (
         Status.TALKS,
@@ -114,7 +117,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
         r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
         r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
-     r"|pay\s+(?:\S+\s+){0,3}?[£€$\d]|trigger"
+        r"|pay\s+(?:\S+\s+){0,3}?[£€$\d]|trigger"
         r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r")",

@@ -14,7 +14,9 @@ def _key(name: str) -> str:
     return fold(name)
 
 
-@pytest.mark.parametrize("case", CASES + CASES_2 + CASES_3, ids=[c.name for c in CASES + CASES_2 + CASES_3])
+@pytest.mark.parametrize(
+    "case", CASES + CASES_2 + CASES_3, ids=[c.name for c in CASES + CASES_2 + CASES_3]
+)
 def test_written_article(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
     links = {(_key(lk.player), lk.to_club): lk for lk in result.links}
