@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from db.session import create_db_engine
 pytestmark = pytest.mark.integration
 
 
-async def command(standin: StandIn, name: str, options: dict[str, object] | None = None,
+async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
                   user: str = "mod", **where: Any) -> Reply:
     return await (await standin.send_command(name, options or {}, user=user, **where)
                   ).response()
@@ -73,8 +74,8 @@ async def test_corrections_stay_in_their_server(standin: StandIn, start_bot: Bot
     standin.add_role(other, "Moderator", MANAGE_GUILD)
     standin.add_channel(other, "talk")
     standin.add_user("othermod", roles=["Moderator"], guild=other)
-    here = {"user": "mod"}
-    there = {"user": "othermod", "guild": other}
+    here: dict[str, Any] = {"user": "mod"}
+    there: dict[str, Any] = {"user": "othermod", "guild": other}
     async with start_bot():
         added = await command(standin, "rumour add", {
             "player": KOOP, "club": "Liverpool", "status": "agreed", "fee": "£60m",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, timedelta
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from integration_world import (
@@ -39,7 +39,7 @@ def digest_cog(bot: RumourBot) -> DigestCog:
     return cast(DigestCog, cog)
 
 
-async def command(standin: StandIn, name: str, options: dict[str, object] | None = None,
+async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
                   user: str = "mod") -> Reply:
     return await (await standin.send_command(name, options or {}, user=user)).response()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ def posting_bodies(standin: StandIn) -> list[dict[str, Any]]:
     return bodies
 
 
-async def command(standin: StandIn, name: str, options: dict[str, object] | None = None,
+async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
                   user: str = "mod") -> Reply:
     return await (await standin.send_command(name, options or {}, user=user)).response()
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 import pytest
 from integration_world import (
@@ -33,7 +34,7 @@ def alerts_cog(bot: RumourBot) -> Subscriptions:
     return cast(Subscriptions, cog)
 
 
-async def command(standin: StandIn, name: str, options: dict[str, object] | None = None,
+async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
                   user: str = "fan") -> Reply:
     return await (await standin.send_command(name, options or {}, user=user)).response()
 
