@@ -140,8 +140,11 @@ class ClubMatcher:
         self.max_place = max((len(k) for k in self.places), default=1)
         # longest surface starting with each first word: most tokens start none
         self.first: dict[str, int] = {}
+        lengths: dict[str, set[int]] = {}
         for key in self.surfaces:
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
 
     def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
         key = tuple(fold_token(t) for t in _surface_tokens(surface))
@@ -210,7 +213,9 @@ class ClubMatcher:
         if longest is None:
             return None
         sent = tokens[i].sent
-        for length in range(min(longest, n - i), 0, -1):
+        for length in self.lengths[tokens[i].key]:
+            if length > n - i:
+                continue
             window = tokens[i : i + length]
             if window[-1].sent != sent:
                 continue
@@ -243,6 +248,9 @@ class ClubMatcher:
         n = len(tokens)
         for i, tok in enumerate(tokens):
             if tok.key != "the" or i in taken or i in blocked:
+                continue
+            # cheap test first: a club noun must follow within a few words
+            if not any(t.key in CLUB_NOUNS for t in tokens[i + 2 : i + 8]):
                 continue
             j = i + 1
             leagues: tuple[str, ...] = ()
@@ -347,4 +355,11 @@ def _surface_tokens(surface: str) -> list[str]:
     from bot.extraction.textutil import _WORD
 
     text = surface.replace("\u2019", "'")
-    return [m.group(0) for m in _WORD.finditer(text)]
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        tok = match.group(0)
+        if tok.endswith("'s") and len(tok) > 2:  # as build_doc splits them
+            out.extend((tok[:-2], "'s"))
+        else:
+            out.append(tok)
+    return out

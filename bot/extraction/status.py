@@ -16,14 +16,6 @@ from bot.extraction.textutil import ascii_lower
 _W = r"(?:\s+\S+){0,3}?"  # up to three words in between
 
 _PATTERNS: list[tuple[Status, str]] = [
-    # a bid being prepared or considered is not yet a bid
-    (
-        Status.INTEREST,
-        r"\b(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
-        r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
-        r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
-        r"(?:bid|offer|approach|proposal)s?\b",
-    ),
     # an offer of a contract or wages to the player is negotiation, not a bid to his club
     (
         Status.TALKS,
@@ -122,11 +114,10 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r")",
     ),
-    # "on Bayern's list": the possessive follows a letter, so no word-start look-behind here
+    # "on Bayern's list" (a possessive must come just before: checked in find_cues)
     (
         Status.INTEREST,
-        r"(?:'s|\btheir|\bhis|\bits)\s+(?:transfer\s+|summer\s+|january\s+)?"
-        r"(?:list|shortlist|wishlist|radar|agenda|wanted\s+list)\b",
+        r"\b(?:(?:transfer|summer|january)\s+)?(?:list|shortlist|wishlist|radar|agenda)\b",
     ),
 ]
 
@@ -136,9 +127,34 @@ _COMPILED = [
     (status, re.compile(pattern.replace(r"\b(?:", r"(?<![a-z])(?:", 1)))
     for status, pattern in _PATTERNS
 ]
+_LIST_INDEX = len(_COMPILED) - 1
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|\btheir|\bhis|\bits)\s+$")
+# "preparing an offer", "could launch a bid": a bid being considered is not yet a bid
+_PREPARED_BID = re.compile(
+    r"(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
+    r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
+    r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
+    r"(?:bids?|offers?|approach|proposals?)$"
+)
 _NEGATION = re.compile(
-    r"(?:\bnot|\bno|n't|\bnever|\byet\s+to|\bwithout|\bunlikely\s+to|\bfailed\s+to)(?:\s+\S+){0,2}\s*$",
-    re.I,
+    r"(?:\bnot|\bno|n't|\bnever|\byet\s+to|\bwithout|\bunlikely\s+to|\bfailed\s+to)(?:\s+\S+){0,2}\s*$"
+)
+_PREPARED_WORDS = (
+    "prepar",
+    "plot",
+    "ready",
+    "consider",
+    "weigh",
+    "mull",
+    "plan",
+    "could",
+    "may",
+    "might",
+    "will",
+    "would",
+    "set to",
+    "poised",
+    "expected",
 )
 
 
@@ -155,15 +171,30 @@ def find_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
     text = ascii_lower(text)
     taken = bytearray(len(text) + 1)  # characters already claimed by a stronger pattern
-    for status, pattern in _COMPILED:
+    for index, (status, pattern) in enumerate(_COMPILED):
         for match in pattern.finditer(text):
             s, e = match.start(), match.end()
             if taken[s] or taken[e - 1] or 1 in taken[s:e]:
                 continue
+            if index == _LIST_INDEX and not _POSSESSIVE_BEFORE.search(text[max(0, s - 8) : s]):
+                continue
+            stated = status
+            if status is Status.BID:
+                window = text[max(0, e - 90) : e]
+                if any(w in window for w in _PREPARED_WORDS) and _PREPARED_BID.search(window):
+                    stated = Status.INTEREST
             negated = False
             if status not in (Status.DENIED, Status.COLLAPSED):
-                negated = bool(_NEGATION.search(text[max(0, s - 25) : s]))
-            cues.append(Cue(status, s, e, negated))
+                before = text[max(0, s - 25) : s]
+                negated = (
+                    "no" in before
+                    or "n't" in before
+                    or "yet" in before
+                    or "without" in before
+                    or "unlikely" in before
+                    or "failed" in before
+                ) and bool(_NEGATION.search(before))
+            cues.append(Cue(stated, s, e, negated))
             taken[s:e] = b"\x01" * (e - s)
     cues.sort(key=lambda cue: cue.start)
     return cues

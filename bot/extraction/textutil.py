@@ -102,12 +102,10 @@ def _mkdate(y: str, m: str, d: str) -> date | None:
 
 # ---------------------------------------------------------------- tokens
 
+# words (N'Golo, Hans-Joachim, 27-year-old; a web domain is one word), or one other character;
+# a trailing possessive "'s" is split off afterwards
 _WORD = re.compile(
-    r"[A-Za-z0-9]+(?:\.(?:com|co\.uk|co|net|org|uk|it|es|de|fr))+\b"  # domains: one token
-    r"|[^\W_](?:[^\W_]|['](?=[^\W_]{2})(?!s\b)|-(?=[^\W_]))*"  # words, N'Golo, Hans-Joachim
-    r"|'s\b|'"  # possessive marker / apostrophe
-    r"|[^\w\s]",
-    re.U,
+    r"[^\W_]+(?:['-][^\W_]+)*(?:\.(?:com|co\.uk|co|net|org|uk|it|es|de|fr)\b)*|[^\w\s]"
 )
 
 
@@ -118,6 +116,9 @@ _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 def ascii_lower(text: str) -> str:
     """Lower-case A-Z only: same length as the input, so offsets stay valid (str.lower() can
     change the length of some non-ASCII text). Lets hot regexes run without re.IGNORECASE."""
+    lowered = text.lower()  # fast C path; equal length means every offset still lines up
+    if len(lowered) == len(text):
+        return lowered
     return text.translate(_ASCII_LOWER)
 
 
@@ -293,6 +294,15 @@ def build_doc(text: str) -> Doc:
         for match in finditer(sent.text):
             tok = match.group()
             start, end = match.span()
+            if tok.endswith("'s") and len(tok) > 2:  # "Atalanta's" -> "Atalanta" + "'s"
+                word = tok[:-2]
+                key = cache.get(word) or fold_token(word)
+                append(
+                    Token(word, base + start, base + end - 2, key, word[0].isupper(), count, index)
+                )
+                append(Token("'s", base + end - 2, base + end, "'s", False, count + 1, index))
+                count += 2
+                continue
             key = cache.get(tok)
             if key is None:
                 key = fold_token(tok)
