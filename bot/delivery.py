@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import or_, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -38,6 +39,7 @@ from db.session import session_scope
 
 ChangeRowFactory = Callable[[Session, ChangeEvent], ChangeRow]
 
+DIGEST_LEASE = timedelta(minutes=5)
 ALERT_WINDOW = timedelta(days=2)  # changes older than this are digest material, not alerts
 
 
@@ -96,13 +98,16 @@ def claim_digest(engine: Engine, guild_id: int, period: str, now: datetime,
         if delivery is not None and delivery.state != "pending":
             return None
         if delivery is None:
-            delivery = DigestDelivery(guild_id=guild_id, period=period, events_until=now)
+            delivery = DigestDelivery(guild_id=guild_id, period=period, events_until=now,
+                                      lease_until=now + DIGEST_LEASE)
             session.add(delivery)
             try:
                 session.flush()
             except IntegrityError:  # another process claimed it first
                 session.rollback()
                 return None
+        elif not _take_lease(session, delivery, now):
+            return None  # someone is sending it right now
         since = _previous_until(session, guild_id, period) or settings.updated_at
         assert delivery.id is not None
         return DigestJob(guild_id=guild_id, channel_id=settings.digest_channel_id,
@@ -111,6 +116,19 @@ def claim_digest(engine: Engine, guild_id: int, period: str, now: datetime,
                                         change_row),
                          parts_sent=len(delivery.message_ids),
                          post_when_empty=settings.post_when_empty)
+
+
+def _take_lease(session: Session, delivery: DigestDelivery, now: datetime) -> bool:
+    """Resume an unfinished delivery only if nobody holds it: a conditional UPDATE, so two
+    ticks (or two processes) cannot both win."""
+    taken = session.execute(
+        update(DigestDelivery)
+        .where(col(DigestDelivery.id) == delivery.id,
+               or_(col(DigestDelivery.lease_until).is_(None),
+                   col(DigestDelivery.lease_until) < now))
+        .values(lease_until=now + DIGEST_LEASE))
+    session.refresh(delivery)
+    return bool(taken.rowcount)  # type: ignore[attr-defined]
 
 
 def preview_digest(engine: Engine, guild_id: int, now: datetime,
@@ -156,6 +174,15 @@ def finish_digest(engine: Engine, delivery_id: int, state: str, now: datetime) -
         if delivery is not None:
             delivery.state = state
             delivery.sent_at = now
+            delivery.lease_until = None
+
+
+def release_digest(engine: Engine, delivery_id: int) -> None:
+    """Give up an unfinished delivery (e.g. paused) so a later tick can resume it."""
+    with session_scope(engine) as session:
+        delivery = session.get(DigestDelivery, delivery_id)
+        if delivery is not None:
+            delivery.lease_until = None
 
 
 def pause_digest(engine: Engine, guild_id: int, reason: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import discord
 from apscheduler.triggers.interval import IntervalTrigger
@@ -28,6 +28,7 @@ from bot.delivery import (
     pause_digest,
     preview_digest,
     record_part,
+    release_digest,
 )
 from bot.embeds import digest_embeds, one_message
 from bot.guilds import configure_digest, disable_digest, enabled_digest_guilds, guild_settings
@@ -48,7 +49,8 @@ class DigestCog(commands.Cog):
     async def cog_load(self) -> None:
         self.bot.scheduler.add_job(
             self.tick, IntervalTrigger(seconds=60), id="digest-tick", replace_existing=True,
-            coalesce=True, max_instances=1, misfire_grace_time=30)
+            coalesce=True, max_instances=1, misfire_grace_time=30,
+            next_run_time=datetime.now(UTC))  # at start-up: catch up a digest missed while down
 
     async def cog_unload(self) -> None:
         if self.bot.scheduler.get_job("digest-tick"):
@@ -110,6 +112,7 @@ class DigestCog(commands.Cog):
 
     async def _pause(self, job: DigestJob, reason: str) -> None:
         log.warning("pausing digest of guild %s: %s", job.guild_id, reason)
+        await self.bot.run_db(release_digest, job.delivery_id)
         first = await self.bot.run_db(pause_digest, job.guild_id, reason)
         if first:
             await self._tell_admins(job.guild_id, f"The daily transfer digest is paused: "

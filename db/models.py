@@ -202,6 +202,9 @@ class DigestDelivery(SQLModel, table=True):
     events_until: datetime = Field(sa_type=UTCDateTime, nullable=False)
     created_at: datetime = _created()
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Whoever is sending holds the row until then; a crashed sender's lease runs out and
+    # the next tick (in any process) resumes after the parts already recorded.
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 

@@ -67,8 +67,12 @@ def test_digest_is_claimed_once_and_resumes_after_a_crash(engine: Engine) -> Non
     assert "Teun Koopmeiners" in job.digest.players
     line = job.digest.players["Teun Koopmeiners"][0].text()
     assert "Chelsea" in line and "£51m bid" in line
+    assert claim_digest(engine, GUILD, "2024-06-18", now, change_row) is None  # held
     record_part(engine, job.delivery_id, 9001)  # ...then the process dies before finishing
-    resumed = claim_digest(engine, GUILD, "2024-06-18", now, change_row)
+    assert claim_digest(engine, GUILD, "2024-06-18", now + timedelta(minutes=1),
+                        change_row) is None  # the dead sender's lease still runs
+    resumed = claim_digest(engine, GUILD, "2024-06-18", now + timedelta(minutes=6),
+                           change_row)
     assert resumed is not None and resumed.delivery_id == job.delivery_id
     assert resumed.parts_sent == 1  # the restart continues after the part already posted
     finish_digest(engine, job.delivery_id, "sent", now)
