@@ -303,12 +303,12 @@ def build_doc(text: str) -> Doc:
                 append(Token("'s", base + end - 2, base + end, "'s", False, count + 1, index))
                 count += 2
                 continue
-            key = cache.get(tok)
-            if key is None:
-                key = fold_token(tok)
+            cached = cache.get(tok)
+            if cached is None:
+                cached = fold_token(tok)
                 if len(cache) < 200_000:
-                    cache[tok] = key
-            append(Token(tok, base + start, base + end, key, tok[0].isupper(), count, index))
+                    cache[tok] = cached
+            append(Token(tok, base + start, base + end, cached, tok[0].isupper(), count, index))
             count += 1
         sent.tok_end = count
     return doc
