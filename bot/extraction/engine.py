@@ -289,8 +289,17 @@ class Extractor:
                 desc_club_tokens[cm.tok_start].set_current(cm.club, 4)
             views[cm.sent].clubs.append((cm, role))
         # status cues: one pass over the whole text, then handed to their sentences
+        # (only sentences that name a club or a player, or describe one, can use them)
         starts = [s.start for s in doc.sentences]
-        for cue in find_cues(doc.text):
+        regions: list[tuple[int, int]] = []
+        for view in views:
+            if view.clubs or view.players:
+                s0, e0 = view.sent.start, view.sent.end
+                if regions and regions[-1][1] >= s0 - 2:
+                    regions[-1] = (regions[-1][0], e0)
+                else:
+                    regions.append((s0, e0))
+        for cue in find_cues(doc.text, regions):
             index = bisect.bisect_right(starts, cue.start) - 1
             if index < 0:
                 continue

@@ -166,13 +166,16 @@ class Cue:
     negated: bool = False
 
 
-def find_cues(text: str) -> list[Cue]:
-    """All status cues in ``text`` (positions relative to it), negated stages marked."""
+def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """All status cues in ``text`` (positions relative to it), negated stages marked.
+
+    ``regions`` limits the search to those (start, end) spans of the text."""
     cues: list[Cue] = []
     text = ascii_lower(text)
     taken = bytearray(len(text) + 1)  # characters already claimed by a stronger pattern
+    spans = regions if regions is not None else [(0, len(text))]
     for index, (status, pattern) in enumerate(_COMPILED):
-        for match in pattern.finditer(text):
+        for match in (m for rs, re_ in spans for m in pattern.finditer(text, rs, re_)):
             s, e = match.start(), match.end()
             if taken[s] or taken[e - 1] or 1 in taken[s:e]:
                 continue
