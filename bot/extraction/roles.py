@@ -62,6 +62,10 @@ _TO_BEFORE = re.compile(
     r"|\bsending\s+\S+(?:\s+\S+){0,3}\s+to|\bsold\s+(?:\S+\s+){1,5}to|\breturn\s+to|\bbound\s+for"
     r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
 )
+_PAYER_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:\S+\s+){0,5}?(?:pay|paying|trigger|triggering|activate|activating|meet|meeting)"
+    r"\s+(?:\S+\s+){0,4}?(?:release|buy-?out|clause|fee|asking|valuation|price)"
+)
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
     r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
@@ -161,6 +165,8 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         ):
             return "to"
         return "from"
+    if _PAYER_AFTER.match(after_text):
+        return None  # "Real Madrid are willing to pay his release clause": a suitor
     if _SELLER_AFTER.match(after_text):
         return "seller"
     if re.match(r"^\s*(?:since|until|till)\b", after_text) and re.search(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from written_articles import CASES, CASES_2, CASES_3, Case
+from written_articles import CASES, CASES_2, CASES_3, CASES_4, Case
 
 from bot.extraction import Extractor
 
@@ -15,7 +15,9 @@ def _key(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "case", CASES + CASES_2 + CASES_3, ids=[c.name for c in CASES + CASES_2 + CASES_3]
+    "case",
+    CASES + CASES_2 + CASES_3 + CASES_4,
+    ids=[c.name for c in CASES + CASES_2 + CASES_3 + CASES_4],
 )
 def test_written_article(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)

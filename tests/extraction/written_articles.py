@@ -224,12 +224,13 @@ Belgium striker Youri Tielemans, 27. (Tuttosport - in Italian)
 
 Newcastle United have been told they must pay at least £70m for Ipswich Town's Liam Delap, 21.
 (Mail)""",
-        links={("Adam Wharton", "Manchester City"): "Crystal Palace",
-               ("Douglas Luiz", "Aston Villa"): "Juventus",
-               ("Youri Tielemans", "Juventus"): None,
-               ("Liam Delap", "Newcastle United"): "Ipswich Town"},
-        fees=[("Adam Wharton", 60_000_000, "GBP", "bid"),
-              ("Liam Delap", 70_000_000, "GBP", None)],
+        links={
+            ("Adam Wharton", "Manchester City"): "Crystal Palace",
+            ("Douglas Luiz", "Aston Villa"): "Juventus",
+            ("Youri Tielemans", "Juventus"): None,
+            ("Liam Delap", "Newcastle United"): "Ipswich Town",
+        },
+        fees=[("Adam Wharton", 60_000_000, "GBP", "bid"), ("Liam Delap", 70_000_000, "GBP", None)],
         no_links_to=(("Adam Wharton", "Crystal Palace"), ("Liam Delap", "Ipswich Town")),
     ),
     Case(
@@ -240,8 +241,10 @@ until 2029 at the Allianz Arena.
 
 Olise had also been wanted by Chelsea, who held talks with Palace in June before turning their
 attention elsewhere.""",
-        links={("Michael Olise", "Bayern Munich"): "Crystal Palace",
-               ("Michael Olise", "Chelsea"): "Crystal Palace"},
+        links={
+            ("Michael Olise", "Bayern Munich"): "Crystal Palace",
+            ("Michael Olise", "Chelsea"): "Crystal Palace",
+        },
         statuses={("Michael Olise", "Bayern Munich"): "done"},
         fees=[("Michael Olise", 60_000_000, "EUR", "fee")],
         outlets=("Fabrizio Romano",),
@@ -290,19 +293,22 @@ cash-for-player trade, the clubs announced on Tuesday. Sporting could receive a 
 in performance bonuses.""",
         links={("Alan Pulido", "Los Angeles FC"): "Sporting Kansas City"},
         statuses={("Alan Pulido", "Los Angeles FC"): "done"},
-        fees=[("Alan Pulido", 1_500_000, "USD", "fee"),
-              ("Alan Pulido", 500_000, "USD", "other")],
+        fees=[("Alan Pulido", 1_500_000, "USD", "fee"), ("Alan Pulido", 500_000, "USD", "other")],
     ),
     Case(
         "two_clubs_race_with_pronouns",
         """Arsenal and Liverpool are both chasing Real Sociedad's Mikel Merino. The Gunners have
 made an opening offer of €25m for him, while the Reds are still monitoring the situation.
 Real Sociedad want €30m for the 28-year-old, who has a year left on his contract.""",
-        links={("Mikel Merino", "Arsenal"): "Real Sociedad",
-               ("Mikel Merino", "Liverpool"): "Real Sociedad"},
+        links={
+            ("Mikel Merino", "Arsenal"): "Real Sociedad",
+            ("Mikel Merino", "Liverpool"): "Real Sociedad",
+        },
         statuses={("Mikel Merino", "Arsenal"): "bid"},
-        fees=[("Mikel Merino", 25_000_000, "EUR", "bid"),
-              ("Mikel Merino", 30_000_000, "EUR", "asking")],
+        fees=[
+            ("Mikel Merino", 25_000_000, "EUR", "bid"),
+            ("Mikel Merino", 30_000_000, "EUR", "asking"),
+        ],
         no_links_to=(("Mikel Merino", "Real Sociedad"),),
     ),
     Case(
@@ -310,10 +316,14 @@ Real Sociedad want €30m for the 28-year-old, who has a year left on his contra
         """Aston Villa are resigned to losing Jhon Duran, with Al Nassr having agreed a fee of
 £64m for the Colombian. Unai Emery has identified Marcus Rashford as his replacement and Villa
 have opened talks with Manchester United over a loan.""",
-        links={("Jhon Duran", "Al Nassr"): "Aston Villa",
-               ("Marcus Rashford", "Aston Villa"): "Manchester United"},
-        statuses={("Jhon Duran", "Al Nassr"): "agreed",
-                  ("Marcus Rashford", "Aston Villa"): "talks"},
+        links={
+            ("Jhon Duran", "Al Nassr"): "Aston Villa",
+            ("Marcus Rashford", "Aston Villa"): "Manchester United",
+        },
+        statuses={
+            ("Jhon Duran", "Al Nassr"): "agreed",
+            ("Marcus Rashford", "Aston Villa"): "talks",
+        },
         fees=[("Jhon Duran", 64_000_000, "GBP", "fee")],
         not_players=("Unai Emery",),
         no_links_to=(("Jhon Duran", "Aston Villa"), ("Marcus Rashford", "Manchester United")),
@@ -346,8 +356,10 @@ attracted interest from Italy, with AC Milan monitoring his progress.""",
         """Manchester City have joined Manchester United in the race for Benfica defender Antonio
 Silva. City are prepared to pay the €100m release clause, while United have sent scouts to
 Lisbon.""",
-        links={("Antonio Silva", "Manchester City"): "Benfica",
-               ("Antonio Silva", "Manchester United"): "Benfica"},
+        links={
+            ("Antonio Silva", "Manchester City"): "Benfica",
+            ("Antonio Silva", "Manchester United"): "Benfica",
+        },
         fees=[("Antonio Silva", 100_000_000, "EUR", "release_clause")],
     ),
     Case(
@@ -366,9 +378,11 @@ Hato, reports <a href="https://www.telegraaf.nl">De Telegraaf</a>.</p>
         "list_of_suitors_with_or",
         """Borussia Dortmund striker Serhou Guirassy has a release clause of €50m, and Arsenal,
 Chelsea or Aston Villa could trigger it this summer, reports Bild.""",
-        links={("Serhou Guirassy", "Arsenal"): "Borussia Dortmund",
-               ("Serhou Guirassy", "Chelsea"): "Borussia Dortmund",
-               ("Serhou Guirassy", "Aston Villa"): "Borussia Dortmund"},
+        links={
+            ("Serhou Guirassy", "Arsenal"): "Borussia Dortmund",
+            ("Serhou Guirassy", "Chelsea"): "Borussia Dortmund",
+            ("Serhou Guirassy", "Aston Villa"): "Borussia Dortmund",
+        },
         fees=[("Serhou Guirassy", 50_000_000, "EUR", "release_clause")],
         outlets=("Bild",),
     ),
@@ -392,5 +406,86 @@ this season.""",
         fees=[("Mohamed Salah", 1_200_000, "GBP", "wage")],
         outlets=("The Sun",),
         no_links_to=(("Mohamed Salah", "Liverpool"),),
+    ),
+]
+
+# A fourth set: loans with obligations, ambiguous nicknames with no context, players on loan,
+# figures in several currencies, and a long article mixing many stories.
+CASES_4: list[Case] = [
+    Case(
+        "loan_with_obligation_and_wages",
+        """Date: 2025-01-20
+
+Juventus have agreed a loan deal with Manchester City for Kalvin Phillips, who is currently on
+loan at Ipswich Town. Juventus will pay a loan fee of €5m plus an obligation to buy worth €20m,
+and the midfielder will earn €3m a year in Turin, reports Gazzetta dello Sport.""",
+        links={("Kalvin Phillips", "Juventus"): "Manchester City"},
+        statuses={("Kalvin Phillips", "Juventus"): "agreed"},
+        fees=[
+            ("Kalvin Phillips", 5_000_000, "EUR", "loan_fee"),
+            ("Kalvin Phillips", 20_000_000, "EUR", "other"),
+            ("Kalvin Phillips", 3_000_000, "EUR", "wage"),
+        ],
+        outlets=("Gazzetta dello Sport",),
+        no_links_to=(("Kalvin Phillips", "Manchester City"), ("Kalvin Phillips", "Ipswich Town")),
+        published="2025-01-20",
+    ),
+    Case(
+        "ambiguous_nickname_without_context_is_dropped",
+        """The Blues are keen on Joao Felix, according to reports in Portugal.""",
+        links={},
+    ),
+    Case(
+        "dollars_and_pounds_in_one_story",
+        """Inter Miami have made a $15 million offer for River Plate midfielder Franco Mastantuono,
+while Real Madrid are willing to pay his €45m (£38m) release clause. The Argentine teenager is
+understood to prefer a move to Spain.""",
+        links={
+            ("Franco Mastantuono", "Inter Miami"): "River Plate",
+            ("Franco Mastantuono", "Real Madrid"): "River Plate",
+        },
+        fees=[
+            ("Franco Mastantuono", 15_000_000, "USD", "bid"),
+            ("Franco Mastantuono", 45_000_000, "EUR", "release_clause"),
+        ],
+    ),
+    Case(
+        "bid_then_collapse_then_denial",
+        """Newcastle United saw a £55m bid for Brentford's Ivan Toney rejected in July. Talks have
+since collapsed, and Newcastle have now denied any further interest in the striker.""",
+        links={("Ivan Toney", "Newcastle United"): "Brentford"},
+        statuses={("Ivan Toney", "Newcastle United"): "denied"},
+        fees=[("Ivan Toney", 55_000_000, "GBP", "bid")],
+    ),
+    Case(
+        "mixed_roundup",
+        """Transfer news live: Arsenal, Chelsea and Manchester United latest
+
+Arsenal have held talks with RB Leipzig over striker Benjamin Sesko, who has a release clause of
+€65m. Mikel Arteta is a long-time admirer of the Slovenian.
+
+Chelsea, meanwhile, are close to agreeing a £40m deal for Aston Villa's Jacob Ramsey. Enzo
+Maresca sees the 23-year-old as an alternative to Newcastle's Bruno Guimaraes, who is not for
+sale.
+
+Manchester United have rejected a £25m offer from Galatasaray for Alejandro Garnacho, per The
+Athletic. Ruben Amorim would prefer to keep the Argentine.""",
+        links={
+            ("Benjamin Sesko", "Arsenal"): "RB Leipzig",
+            ("Jacob Ramsey", "Chelsea"): "Aston Villa",
+            ("Alejandro Garnacho", "Galatasaray"): "Manchester United",
+        },
+        statuses={
+            ("Benjamin Sesko", "Arsenal"): "talks",
+            ("Alejandro Garnacho", "Galatasaray"): "bid_rejected",
+        },
+        fees=[
+            ("Benjamin Sesko", 65_000_000, "EUR", "release_clause"),
+            ("Jacob Ramsey", 40_000_000, "GBP", None),
+            ("Alejandro Garnacho", 25_000_000, "GBP", "bid"),
+        ],
+        not_players=("Mikel Arteta", "Enzo Maresca", "Ruben Amorim"),
+        outlets=("The Athletic",),
+        no_links_to=(("Bruno Guimaraes", "Chelsea"), ("Alejandro Garnacho", "Manchester United")),
     ),
 ]
