@@ -25,12 +25,14 @@ from discord import app_commands
 from discord.ext import commands
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
 from bot.directory import Directory
 from bot.discord_endpoint import EndpointAwareMixin
 from bot.reports import PlayerReport
 from bot.services import open_database, player_report
 from bot.settings import DEFAULT_DATA_DIR, Settings
+from db import queries
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,7 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         self.extension_names = extensions
         self.sync_on_start = sync_commands
         self.directory = Directory()
+        self.data_stamp: tuple[object, ...] = ()
         self.reports: OrderedDict[tuple[int, int | None], tuple[datetime, PlayerReport]] = \
             OrderedDict()
         self.ready_event = asyncio.Event()
@@ -131,10 +134,13 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         gc.freeze()
 
     async def refresh_directory(self) -> int:
-        """Pick up players and aliases stored since the last refresh (ingest, corrections)."""
+        """Pick up players and aliases stored since the last refresh (ingest, corrections),
+        and drop cached reports if any data they show has changed."""
         added = await asyncio.to_thread(self.directory.refresh, self.engine)
-        if added:
+        stamp = await self.run_db(_data_stamp)
+        if added or stamp != self.data_stamp:
             self.reports.clear()
+            self.data_stamp = stamp
         return added
 
     async def player_report(self, player_id: int, guild_id: int | None) -> PlayerReport:
@@ -170,6 +176,11 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
     async def run_db(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Database work runs in a thread so the gateway heartbeat never waits on it."""
         return await asyncio.to_thread(function, self.engine, *args, **kwargs)
+
+
+def _data_stamp(engine: Engine) -> tuple[object, ...]:
+    with Session(engine) as session:
+        return queries.data_stamp(session)
 
 
 def _tree_fingerprint(bot: commands.Bot) -> str:

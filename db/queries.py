@@ -19,6 +19,7 @@ from db.models import (
     Feed,
     FeeReport,
     GuildFeed,
+    ManualLink,
     Outlet,
     Person,
     Player,
@@ -217,3 +218,14 @@ def known_article_urls(session: Session, urls: Iterable[str]) -> set[str]:
         rows = session.exec(select(Article.url).where(col(Article.url).in_(chunk)))
         known.update(url for url in rows if url is not None)
     return known
+
+
+def data_stamp(session: Session) -> tuple[object, ...]:
+    """Changes whenever anything a player report shows changes: new evidence, fees, change
+    events or a moderator's correction. Cheap: four index-backed aggregates."""
+    return (
+        session.exec(select(func.max(Evidence.id))).one(),
+        session.exec(select(func.max(FeeReport.id))).one(),
+        session.exec(select(func.max(ChangeEvent.id))).one(),
+        session.exec(select(func.max(ManualLink.edited_at))).one(),
+    )

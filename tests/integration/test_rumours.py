@@ -300,10 +300,6 @@ async def test_news_reaches_rumours_after_the_directory_refresh(
     assert "talks" in field_named(after.embeds[0], "→ Liverpool")["value"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the report cache (bot/app.py RumourBot.player_report) is cleared only when "
-    "Directory.refresh adds rows; an article with only a new fee adds no player, alias or "
-    "evidence row, so /rumours shows the old fee until the 5-minute TTL runs out"))
 async def test_a_new_fee_reaches_rumours_after_the_directory_refresh(
         standin: StandIn, rumour_bot: RumourBot, world: World) -> None:
     before = await rumours(standin, KOOP)
