@@ -95,7 +95,7 @@ class ClubReport:
 
 
 def club_report(engine: Engine, club_id: int, now: datetime,
-                cold_after: timedelta) -> ClubReport:
+                cold_after: timedelta, guild_id: int | None = None) -> ClubReport:
     from bot.money import format_money
     from db.models import Club, FeeReport, Rumour
 
@@ -120,7 +120,37 @@ def club_report(engine: Engine, club_id: int, now: datetime,
                             if fee else None, last_seen=rumour.last_seen,
                             cold=now - rumour.last_seen > cold_after)
             (report.incoming if incoming else report.outgoing).append(link)
+        if guild_id is not None:
+            _apply_club_corrections(session, report, guild_id, now)
         return report
+
+
+def _apply_club_corrections(session: Session, report: ClubReport, guild_id: int,
+                            now: datetime) -> None:
+    """The server's moderators' added and hidden links, as /rumours shows them."""
+    from bot.money import format_money
+    from db.models import Club, ManualLink
+
+    fixes = session.exec(select(ManualLink, Player).join(
+        Player, col(Player.id) == col(ManualLink.player_id)).where(
+        ManualLink.guild_id == guild_id,
+        (ManualLink.club_id == report.club_id)
+        | (Player.current_club_id == report.club_id))).all()
+    for fix, player in fixes:
+        incoming = fix.club_id == report.club_id
+        other_id = player.current_club_id if incoming else fix.club_id
+        other = session.get(Club, other_id) if other_id else None
+        links = report.incoming if incoming else report.outgoing
+        links[:] = [link for link in links if not (
+            link.player == player.name and (incoming or link.other_club == (
+                other.name if other else None)))]
+        if not fix.hidden:
+            fee = format_money(fix.fee_amount, fix.fee_currency) \
+                if fix.fee_amount and fix.fee_currency else None
+            links.insert(0, ClubLink(player=player.name,
+                                     other_club=other.name if other else None,
+                                     status=fix.status, fee=fee, last_seen=fix.edited_at,
+                                     cold=False))
 
 
 def latest_changes(engine: Engine, hours: float, now: datetime) -> Digest:

@@ -219,7 +219,8 @@ class Rumours(commands.Cog):
     async def club(self, interaction: discord.Interaction, club: str) -> None:
         club_id = resolve_club_or_raise(self.bot, club)
         report = await self.bot.run_db(club_report, club_id, self.bot.clock(),
-                                       timedelta(days=self.bot.settings.cold_after_days))
+                                       timedelta(days=self.bot.settings.cold_after_days),
+                                       interaction.guild_id)
         await interaction.response.send_message(embed=club_embed(report))
 
     @app_commands.command(name="latest", description="The newest transfer news")

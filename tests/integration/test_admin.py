@@ -180,10 +180,6 @@ async def test_unexpected_error_leaks_nothing(standin: StandIn, rumour_bot: Rumo
         assert all("hunter2" not in str(embed) for embed in message.embeds)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "/club ignores the server's corrections: bot/services.py club_report takes no guild id "
-    "and reads Rumour rows only (ManualLink is applied by /rumours alone), so a link a "
-    "moderator hid still shows, and one they added does not"))
 async def test_club_shows_the_servers_corrections(standin: StandIn,
                                                   rumour_bot: RumourBot) -> None:
     await command(standin, "rumour remove", {"player": KOOP, "club": "Chelsea"})
