@@ -145,6 +145,7 @@ class ClubMatcher:
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
             lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        self.start_keys = frozenset(self.first) | frozenset(self.partials)
 
     def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
         key = tuple(fold_token(t) for t in _surface_tokens(surface))
@@ -175,13 +176,15 @@ class ClubMatcher:
         n = len(tokens)
         first = self.first
         partials = self.partials
-        while i < n:
+        candidates = doc.positions(self.start_keys)
+        for i_cand in candidates:
+            if i_cand < i:
+                continue
+            i = i_cand
             tok = tokens[i]
             if tok.key not in first and not (tok.cap and tok.key in partials):
-                i += 1
                 continue
             if i in blocked:
-                i += 1
                 continue
             hit = self._match_at(tokens, i, n)
             if (
@@ -190,9 +193,7 @@ class ClubMatcher:
                 and tokens[i - 1].key in ("in", "around", "near")
                 and (tuple(t.key for t in tokens[i : i + hit[0]]) in self.places)
             ):
-                hit = None  # "arrive in Birmingham": the city
-                i += 1
-                continue
+                continue  # "arrive in Birmingham": the city
             if hit is not None:
                 length, surface = hit
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))
@@ -200,7 +201,6 @@ class ClubMatcher:
                 continue
             if tok.cap and tok.key in self.partials:
                 raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
-            i += 1
         descriptions = self._descriptions(
             doc, {p for s, e, *_ in raw for p in range(s, e)}, blocked
         )
@@ -246,8 +246,9 @@ class ClubMatcher:
         found: list[tuple[int, int, _Surface | None, str, list[ClubRef]]] = []
         tokens = doc.tokens
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            if tok.key != "the" or i in taken or i in blocked:
+        for i in doc.by_key.get("the", ()):
+            tok = tokens[i]
+            if i in taken or i in blocked:
                 continue
             # cheap test first: a club noun must follow within a few words
             if not any(t.key in CLUB_NOUNS for t in tokens[i + 2 : i + 8]):

@@ -308,7 +308,13 @@ def _is_title_case_line(tokens: list[Token], blocked: set[int]) -> bool:
 def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[NameMention]:
     tokens = doc.tokens
     mentions: list[NameMention] = []
+    caps = [t.index for t in tokens if t.cap]
+    pointer = 0
     for sent in doc.sentences:
+        while pointer < len(caps) and caps[pointer] < sent.tok_start:
+            pointer += 1
+        if pointer >= len(caps) or caps[pointer] >= sent.tok_end:
+            continue  # no capitalised word: no name here
         sent_tokens = doc.sent_tokens(sent)
         title_case = _is_title_case_line(sent_tokens, blocked)
         i = sent.tok_start
@@ -627,8 +633,9 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
     tokens = doc.tokens
     n = len(tokens)
     found: list[Descriptor] = []
-    for i, tok in enumerate(tokens):
-        if tok.key != "the" or i in blocked:
+    for i in doc.by_key.get("the", ()):
+        tok = tokens[i]
+        if i in blocked:
             continue
         j = i + 1
         club_span: tuple[int, int] | None = None

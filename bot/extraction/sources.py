@@ -118,11 +118,15 @@ class OutletMatcher:
         found: list[OutletMention] = []
         i = 0
         first = self.first
-        while i < n:
-            tok = tokens[i]
-            if tok.key not in first and "." not in tok.key:
-                i += 1
+        candidates = doc.positions(first)
+        domains = [k for k in doc.by_key if "." in k]
+        if domains:
+            candidates = sorted(candidates + [p for k in domains for p in doc.by_key[k]])
+        for i_cand in candidates:
+            if i_cand < i:
                 continue
+            i = i_cand
+            tok = tokens[i]
             hit = None
             longest = self.first.get(tok.key, 0)
             if longest and (tok.cap or tok.key[:1].isdigit() or tok.key == "the"):

@@ -157,6 +157,23 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
 
     _lower: str | None = None
+    by_key: dict[str, list[int]] = field(default_factory=dict)  # token key -> token indices
+
+    def positions(self, keys: set[str] | frozenset[str] | dict[str, object]) -> list[int]:
+        """Sorted indices of the tokens whose key is one of ``keys``."""
+        found: list[int] = []
+        by_key = self.by_key
+        if len(by_key) < len(keys):
+            for key, indices in by_key.items():
+                if key in keys:
+                    found.extend(indices)
+        else:
+            for key in keys:
+                indices = by_key.get(key)
+                if indices:
+                    found.extend(indices)
+        found.sort()
+        return found
 
     @property
     def lower(self) -> str:
@@ -288,6 +305,7 @@ def build_doc(text: str) -> Doc:
     append = tokens.append
     finditer = _WORD.finditer
     cache = _FOLD_CACHE
+    by_key = doc.by_key
     for sent in doc.sentences:
         sent.tok_start = count = len(tokens)
         base, index = sent.start, sent.index
@@ -311,4 +329,10 @@ def build_doc(text: str) -> Doc:
             append(Token(tok, base + start, base + end, cached, tok[0].isupper(), count, index))
             count += 1
         sent.tok_end = count
+    for tok in tokens:
+        slot = by_key.get(tok.key)
+        if slot is None:
+            by_key[tok.key] = [tok.index]
+        else:
+            slot.append(tok.index)
     return doc
