@@ -31,6 +31,7 @@ from db.models import (
     ChangeEvent,
     DigestDelivery,
     GuildSettings,
+    ManualLink,
     Rumour,
     Subscription,
     UserState,
@@ -69,11 +70,21 @@ def part_nonce(guild_id: int, period: str, part: int) -> str:
 
 def _event_passes(session: Session, event: ChangeEvent, settings: GuildSettings) -> bool:
     rumour = session.get(Rumour, event.rumour_id) if event.rumour_id else None
+    if rumour is not None and _hidden_in(session, settings.guild_id, rumour):
+        return False
     if settings.club_filter:
         clubs = {rumour.to_club_id, rumour.from_club_id} if rumour else set()
         if not clubs & set(settings.club_filter):
             return False
     return best_tier(session, event.rumour_id) <= settings.min_tier
+
+
+def _hidden_in(session: Session, guild_id: int, rumour: Rumour) -> bool:
+    """A link the server's moderators removed stays out of that server's digest."""
+    return session.exec(select(ManualLink.id).where(
+        ManualLink.guild_id == guild_id, ManualLink.player_id == rumour.player_id,
+        ManualLink.club_id == rumour.to_club_id, ManualLink.hidden == True)  # noqa: E712
+    ).first() is not None
 
 
 def due_period(settings: GuildSettings, now: datetime, grace: timedelta) -> str | None:

@@ -20,6 +20,7 @@ from bot.delivery import (
     record_part,
 )
 from bot.domain import Extraction, FeeFact, FeeKind, LinkFact, PlayerFact, Status
+from bot.guilds import hide_link
 from bot.ingest import ingest_article
 from bot.subscriptions import subscribe
 from db import queries
@@ -172,3 +173,15 @@ def test_subscribing_again_reopens_dms(engine: Engine) -> None:
     _article(engine, "news", "Teun Koopmeiners", "Chelsea", Status.TALKS)
     assert [batch.user_id for batch in collect_alerts(engine, datetime.now(UTC), change_row)] \
         == [8]
+
+
+def test_links_hidden_by_moderators_stay_out_of_their_digest(engine: Engine) -> None:
+    _setup_guild(engine, datetime.now(UTC) - timedelta(minutes=1))
+    _article(engine, "one", "Teun Koopmeiners", "Chelsea", Status.BID)
+    _article(engine, "two", "Conor Gallagher", "Liverpool", Status.INTEREST)
+    with Session(engine) as session:
+        chelsea = session.exec(select(Club).where(Club.name == "Chelsea")).one()
+    assert chelsea.id is not None
+    hide_link(engine, GUILD, 5, _player_id(engine, "Teun Koopmeiners"), chelsea.id)
+    job = claim_digest(engine, GUILD, "2024-06-18", datetime.now(UTC), change_row)
+    assert job is not None and list(job.digest.players) == ["Conor Gallagher"]
