@@ -45,7 +45,7 @@ def test_seed_scenario(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     for club in ("Liverpool", "Juventus", "Chelsea", "Newcastle United"):
         assert f"→ {club}:" in out, out
     assert "£51m" in out
-    assert "Football Insider" in out and "Evening Standard" in out
+    assert "Football Insider" in out and "Calciomercato" in out
     assert main(["rumours", "Koopmeiners", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["player"] == "Teun Koopmeiners"
