@@ -383,7 +383,13 @@ class Extractor:
                         strength = {"seller": 3, "history": 3}.get(role or "", 2)
                         ent.set_current(mention.club, strength)
             # "Leverkusen boss Xabi Alonso expects the centre-back to leave": his club
-            expect = _EXPECT_LEAVE.search(sent.text) if view.clubs and view.players else None
+            both = bool(view.clubs and view.players)
+            low = doc.lower[sent.start : sent.end] if both else ""
+            expect = (
+                _EXPECT_LEAVE.search(sent.text)
+                if both and ("leave" in low or "depart" in low or "exit" in low or "move on" in low)
+                else None
+            )
             if expect and view.clubs:
                 s0, e0 = sent.start + expect.start(), sent.start + expect.end()
                 refs = [p for p in view.players if p.entity.is_player and s0 <= p.start < e0]
@@ -392,7 +398,11 @@ class Extractor:
                     nearest = min(owners, key=lambda c: abs(c.start - s0))
                     refs[0].entity.set_current(nearest.club, 2)
             # "Napoli president De Laurentiis ... the Georgian is not for sale": his club
-            keep = _NOT_FOR_SALE.search(sent.text) if view.clubs and view.players else None
+            keep = (
+                _NOT_FOR_SALE.search(sent.text)
+                if both and ("sale" in low or "sold" in low or "selling" in low or "untouch" in low)
+                else None
+            )
             if keep:
                 offset = sent.start + keep.start()
                 owners = [
@@ -405,7 +415,7 @@ class Extractor:
                     closest = min(refs, key=lambda p: abs(p.start - offset))
                     closest.entity.set_current(owners[-1].club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
-            leave = _LEAVE_CLUB.search(sent.text) if view.clubs and view.players else None
+            leave = _LEAVE_CLUB.search(sent.text) if both and "the club" in low else None
             if leave and view.clubs:
                 offset = sent.start + leave.start()
                 refs = [p for p in view.players if p.entity.is_player and p.end <= offset]
@@ -459,14 +469,15 @@ class Extractor:
                     )
             # "X is one of the players Mourinho wants, while Y is another target"
             own_suitors = self._clause_suitors(view) if explicit_players else []
-            if own_suitors and _LIST_WORDS.search(sent.text):
+            listing = bool(explicit_players) and bool(_LIST_WORDS.search(sent.text))
+            if own_suitors and listing:
                 self._topic_clubs(view, own_suitors, same_sentence=True)
             # a club's list of targets continued in the next sentence:
             # "Spurs ... another target, while Leicester's Ben Chilwell is being monitored"
             if (
                 explicit_players
                 and last_suitors is not None
-                and _LIST_WORDS.search(sent.text)
+                and listing
                 and (sent.index - last_suitors[0] <= 1)
             ):
                 self._topic_clubs(view, last_suitors[1])
