@@ -9,6 +9,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Collection
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -159,7 +160,7 @@ class Doc:
     _lower: str | None = None
     by_key: dict[str, list[int]] = field(default_factory=dict)  # token key -> token indices
 
-    def positions(self, keys: set[str] | frozenset[str] | dict[str, object]) -> list[int]:
+    def positions(self, keys: Collection[str]) -> list[int]:
         """Sorted indices of the tokens whose key is one of ``keys``."""
         found: list[int] = []
         by_key = self.by_key
@@ -169,9 +170,9 @@ class Doc:
                     found.extend(indices)
         else:
             for key in keys:
-                indices = by_key.get(key)
-                if indices:
-                    found.extend(indices)
+                hits = by_key.get(key)
+                if hits:
+                    found.extend(hits)
         found.sort()
         return found
 
@@ -329,10 +330,10 @@ def build_doc(text: str) -> Doc:
             append(Token(tok, base + start, base + end, cached, tok[0].isupper(), count, index))
             count += 1
         sent.tok_end = count
-    for tok in tokens:
-        slot = by_key.get(tok.key)
+    for token in tokens:
+        slot = by_key.get(token.key)
         if slot is None:
-            by_key[tok.key] = [tok.index]
+            by_key[token.key] = [token.index]
         else:
-            slot.append(tok.index)
+            slot.append(token.index)
     return doc
