@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Collection
 from functools import lru_cache
 
 from anyascii import anyascii
