@@ -936,6 +936,14 @@ class StandIn:
         if not (body.get("content") or body.get("embeds") or body.get("components")
                 or body.get("__files__") or body.get("sticker_ids") or body.get("poll")):
             return _error(400, "Cannot send an empty message", 50006)
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: the same author and nonce within a few minutes returns the earlier
+            # message instead of posting a second one.
+            for earlier_id in reversed(self._channel_log.get(channel.id, [])):
+                earlier = self.messages.get(earlier_id)
+                if earlier is not None and earlier.payload.get("nonce") == nonce:
+                    return _json(earlier.payload)
         msg_type = 19 if body.get("message_reference") else 0
         message = self._create_message(channel, body, author=self.bot_user, type=msg_type)
         await self._dispatch_message_create(message)

@@ -339,3 +339,41 @@ async def test_rate_limited_digest_post_is_waited_out_and_sent_once(
     assert [f["name"] for f in posted.embeds[0]["fields"]] == [KOOP]
     await digest_cog(rumour_bot).tick()
     assert posts(standin) == 2
+
+
+async def test_crash_between_post_and_record_does_not_post_twice(
+        standin: StandIn, start_bot: BotStarter, world: World, clock: Clock) -> None:
+    """The part went out but the process died before recording it: the resumed delivery
+    sends it again with the same nonce, and Discord (here the stand-in) returns the earlier
+    message instead of posting a second one."""
+    guild = standin.guild().id
+    async with start_bot() as first:
+        await setup_soon(standin, clock)
+        news(world)
+        now = clock.advance(minutes=15)
+        with Session(world.engine) as session:
+            settings = session.get(GuildSettings, guild)
+            assert settings is not None
+            period = due_period(settings, now, timedelta(hours=6))
+        assert period is not None
+        job = claim_digest(world.engine, guild, period, now, change_row)
+        assert job is not None
+        channel = first.get_channel(standin.channel("rumours").id)
+        await channel.send(embed=digest_embeds(job.digest)[0],  # type: ignore[union-attr]
+                           nonce=part_nonce(guild, period, 0))
+        # ...and dies here, before record_part.
+    clock.advance(minutes=6)
+
+    def delivered() -> DigestDelivery | None:
+        with Session(world.engine) as session:
+            delivery = session.exec(select(DigestDelivery)).one()
+            return delivery if delivery.state == "sent" else None
+
+    async with start_bot() as second:
+        await digest_cog(second).tick()  # or the start-up tick already did it
+        await eventually(lambda: delivered() is not None)
+        [posted] = await shown(standin, 1)
+    assert posts(standin) == 2  # the bot did send twice...
+    assert len(standin.channel_messages("rumours")) == 1  # ...but only one message exists
+    delivery = delivered()
+    assert delivery is not None and delivery.message_ids == [posted.id]
