@@ -72,8 +72,13 @@ class Subscriptions(commands.Cog):
         pause = 1 / self.bot.settings.dm_per_second  # stay under Discord's global limit
         sent = 0
         for batch in batches:
-            if await self._send_batch(batch):
-                sent += 1
+            try:
+                if await self._send_batch(batch):
+                    sent += 1
+            except Exception:  # one user's failure must not strand the others' alerts
+                log.exception("alert DM to %s failed", batch.user_id)
+                await self.bot.run_db(mark_alerts, batch.delivery_ids, "failed",
+                                      self.bot.clock())
             await asyncio.sleep(pause)
         return sent
 
