@@ -29,6 +29,8 @@ from bot.extraction.links import (
 )
 from bot.extraction.money import parse_money
 from bot.extraction.people import (
+    STAFF_AFTER,
+    STAFF_VERBS,
     Entity,
     PeopleIndex,
     assign_roles,
@@ -66,6 +68,9 @@ _NOT_FOR_SALE = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
+)
+_SUBJECT_VERB = re.compile(
+    r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
 _LEAVE_CLUB = re.compile(
     r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
@@ -194,6 +199,24 @@ class Extractor:
                     if ent.person_club is None:
                         ent.person_club = club.club
                     break
+        # "Leeds have appointed X as head coach", "Everton held talks with X about becoming their
+        # new manager": the club that hires him
+        for ent in entities:
+            if ent.is_player or ent.person_club is not None:
+                continue
+            for mention in ent.mentions:
+                k = mention.tok_start
+                hired = (k > 0 and tokens[k - 1].key in STAFF_VERBS) or bool(
+                    STAFF_AFTER.match(doc.lower[mention.end : mention.end + 60])
+                )
+                if not hired:
+                    continue
+                before = [
+                    c for c in club_mentions if c.sent == mention.sent and c.end <= mention.start
+                ]
+                if before:
+                    ent.person_club = before[-1].club
+                    break
         clubs_by_sent: dict[int, set[str]] = {}
         for m in club_mentions:
             clubs_by_sent.setdefault(m.sent, set()).add(m.club.name)
@@ -288,6 +311,40 @@ class Extractor:
                 role = "from"
                 desc_club_tokens[cm.tok_start].set_current(cm.club, 4)
             views[cm.sent].clubs.append((cm, role))
+        # "Bayern sporting director Max Eberl said the club are in talks with Stuttgart":
+        # "the club" as a subject stands for the club named before it in the sentence
+        for i in doc.by_key.get("club", ()):
+            if i == 0 or tokens[i - 1].key != "the":
+                continue
+            tok = tokens[i]
+            sent = doc.sentences[tok.sent]
+            after = doc.text[tok.end : min(sent.end, tok.end + 40)]
+            if not _SUBJECT_VERB.match(after):
+                continue
+            view = views[tok.sent]
+            earlier = [
+                (c, r)
+                for c, r in view.clubs
+                if c.end <= tokens[i - 1].start and r in (None, "employer")
+            ]
+            if earlier and not any(c.start == tokens[i - 1].start for c, _r in view.clubs):
+                owner = earlier[-1][0]
+                view.clubs.append(
+                    (
+                        ClubMention(
+                            owner.club,
+                            tokens[i - 1].start,
+                            tok.end,
+                            i - 1,
+                            i + 1,
+                            tok.sent,
+                            "description",
+                        ),
+                        None,
+                    )
+                )
+        for view in views:
+            view.clubs.sort(key=lambda item: item[0].start)
         # status cues: one pass over the whole text, then handed to their sentences
         # (only sentences that name a club or a player, or describe one, can use them)
         starts = [s.start for s in doc.sentences]

@@ -288,7 +288,8 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             continue
         statuses = [s for s in (effective(c) for c in local) if s is not None]
         denial = any(c.status is Status.DENIED for c in local)
-        if not statuses and (role in ("to", "target") or headline_link):
+        negated = any(c.negated for c in view.cues if fs <= c.start < fe)
+        if not statuses and not negated and (role in ("to", "target") or headline_link):
             statuses = [Status.INTEREST]
         if not statuses and not denial:
             continue

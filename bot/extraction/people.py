@@ -186,6 +186,18 @@ _AGE = re.compile(r"^\d{1,2}-year-old$")
 _SIDE_WORDS = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
+STAFF_VERBS = frozenset(
+    "appointed appoint appoints appointing sacked sack sacks sacking hired hire hires hiring "
+    "fired dismissed installed".split()
+)
+# "talks with X about becoming their new manager", "X as head coach", "X to take charge"
+STAFF_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:about|over|on|regarding)\s+(?:becoming|taking\s+(?:over|charge)|(?:their|the)"
+    r"\s+(?:vacant\s+)?(?:manager|managerial|head\s+coach|coaching|dugout))"
+    r"|^\s*(?:,\s*)?(?:as|to\s+become|to\s+be)\s+(?:their\s+|the\s+|new\s+|permanent\s+|interim\s+)*"
+    r"(?:manager|head\s+coach|boss|coach|sporting\s+director|director\s+of\s+football)\b"
+    r"|^\s*(?:,\s*)?(?:to\s+)?(?:take|took|taking|takes)\s+(?:over\s+as|charge|the\s+reins)"
+)
 _CREDIT_JOURNALIST = re.compile(
     r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per"
     r"|,\s*(?:reports|writes|claims|says|reveals|adds))\s+(?:(?:the|de|la|el|le|il|o)\s+)?$"
@@ -514,6 +526,8 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     prev = tokens[i]
     if prev.key == "sir":
         return "owner", 2
+    if prev.key in STAFF_VERBS:
+        return "manager", 3  # "have appointed/sacked X": staff, not players
     if prev.key == "," and i - 1 >= sent.tok_start:
         # apposition: "Kvaratskhelia's agent, Mamuka Jugeli, ..."
         before = tokens[i - 1]
@@ -541,6 +555,9 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     j = mention.tok_end
     if j >= sent.tok_end:
         return None, 0
+    staff = STAFF_AFTER.match(doc.lower[mention.end : min(sent.end, mention.end + 60)])
+    if staff:
+        return ("director" if "director" in staff.group(0) else "manager"), 3
     if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
         if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
             return None, 0

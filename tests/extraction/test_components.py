@@ -234,3 +234,36 @@ def test_budgets_and_differences_are_not_player_fees() -> None:
     sentence = "He cost £9m less than Arthur"
     money = parse_money(sentence)[0]
     assert not_a_player_fee(FeeContext(sentence[: money.start], sentence[money.end :]))
+
+
+def test_appointed_or_hired_staff_are_not_players(extractor: Extractor) -> None:
+    text = (
+        "Everton have held talks with Paolo Rossiter about becoming their new manager. "
+        "Leeds United have appointed Dieter Vandenberg as head coach. Vandenberg wants to sign "
+        "Brentford's Keane Lewis-Potter."
+    )
+    result = extractor.extract(text)
+    assert {(lk.player, lk.to_club) for lk in result.links} == {
+        ("Keane Lewis-Potter", "Leeds United")
+    }
+    roles = {p.name: p.role for p in result.people}
+    assert roles.get("Paolo Rossiter") == "manager"
+    assert roles.get("Dieter Vandenberg") == "manager"
+
+
+def test_the_club_as_subject_is_the_named_club(extractor: Extractor) -> None:
+    text = (
+        "Bayern Munich sporting director Max Eberl confirmed the club are in talks with "
+        "Stuttgart over Hiroki Ito."
+    )
+    [link] = extractor.extract(text).links
+    assert (link.player, link.to_club, link.from_club) == (
+        "Hiroki Ito",
+        "Bayern Munich",
+        "Stuttgart",
+    )
+    assert link.status is Status.TALKS
+
+
+def test_negated_move_is_not_a_link(extractor: Extractor) -> None:
+    assert extractor.extract("Sources say Kylian Mbappe will not join Liverpool.").links == []
