@@ -187,7 +187,23 @@ _SIDE_WORDS = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
 STAFF_VERBS = frozenset(
-    ["appointed", "appoint", "appoints", "appointing", "sacked", "sack", "sacks", "sacking", "hired", "hire", "hires", "hiring", "fired", "dismissed", "installed"]
+    (
+        "appointed",
+        "appoint",
+        "appoints",
+        "appointing",
+        "sacked",
+        "sack",
+        "sacks",
+        "sacking",
+        "hired",
+        "hire",
+        "hires",
+        "hiring",
+        "fired",
+        "dismissed",
+        "installed",
+    )
 )
 # "talks with X about becoming their new manager", "X as head coach", "X to take charge"
 STAFF_AFTER = re.compile(
