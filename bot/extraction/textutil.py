@@ -63,7 +63,11 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     elif "&" in text:
         text = html.unescape(text)
-    text = text.translate(_QUOTES)
+    if text.isascii():  # nothing to unify but tabs, carriage returns and backticks
+        if "\t" in text or "\r" in text or "`" in text:
+            text = text.replace("\r", "").replace("\t", " ").replace("`", "'")
+    else:
+        text = text.translate(_QUOTES)
     text = _SPACES.sub(" ", text)
     return unwrap_lines(text[:MAX_CHARS])
 
