@@ -69,6 +69,7 @@ _NOT_FOR_SALE = re.compile(
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )
+_QUOTE_CREDIT = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
 _SUBJECT_VERB = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
@@ -151,9 +152,9 @@ class Extractor:
         evidences = self._links(art, ref_year)
         result = Extraction(published=published)
         publisher = self.outlets.publisher(source)
-        outlets = self._outlet_names(art)
-        result.outlets = outlets
-        result.links = self._aggregate(art, evidences, outlets, publisher)
+        credits = self._credits(art)
+        result.outlets = self._outlet_names(credits)
+        result.links = self._aggregate(art, evidences, credits, publisher)
         result.fees = self._fees(art, ref_year)
         self._fill_people(art, result)
         return result
@@ -684,19 +685,12 @@ class Extractor:
         self,
         art: _Article,
         evidences: list[LinkEvidence],
-        outlets: list[str],
+        credits: dict[int, list[str]],
         publisher: OutletRef | None,
     ) -> list[LinkFact]:
         grouped: dict[tuple[int, str], list[LinkEvidence]] = {}
         for ev in evidences:
             grouped.setdefault((ev.player.index, ev.club.name), []).append(ev)
-        credited_by_sent: dict[int, list[str]] = {}
-        for m in art.outlets:
-            credited_by_sent.setdefault(m.sent, []).append(m.name)
-        for ent in art.entities:
-            if ent.role == "journalist":
-                for mention in ent.mentions:
-                    credited_by_sent.setdefault(mention.sent, []).append(self._person_name(ent))
         links: list[LinkFact] = []
         for (_pid, _club), items in grouped.items():
             player = items[0].player
@@ -720,7 +714,7 @@ class Extractor:
             confidence = min(
                 0.98, best.confidence + 0.04 * (len({e.sentence.index for e in positive}) - 1)
             )
-            sources = self._sources_for(best, art, credited_by_sent, outlets, publisher)
+            sources = self._sources_for(items, art, credits, publisher)
             links.append(
                 LinkFact(
                     player=player.canonical,
@@ -734,28 +728,43 @@ class Extractor:
             )
         return links
 
+    @staticmethod
     def _sources_for(
-        self,
-        ev: LinkEvidence,
+        items: list[LinkEvidence],
         art: _Article,
-        credited_by_sent: dict[int, list[str]],
-        outlets: list[str],
+        credits: dict[int, list[str]],
         publisher: OutletRef | None,
     ) -> list[str]:
-        here = credited_by_sent.get(ev.sentence.index)
-        if not here:
-            para = ev.sentence.para
-            here = [
-                name
-                for s in art.doc.sentences
-                if s.para == para
-                for name in credited_by_sent.get(s.index, [])
-            ]
-        if not here:
-            here = list(outlets)
-        if not here and publisher is not None:
-            here = [publisher.name]
-        return list(dict.fromkeys(here))
+        """Who is credited for a link: credits in its own evidence sentences; else in sentences
+        about the same player and club, then the same player; else credits in sentences about no
+        other player (the article's general source); else the publisher."""
+        player = items[0].player
+        club = items[0].club.name
+
+        def collect(indices: list[int]) -> list[str]:
+            return list(dict.fromkeys(n for i in sorted(indices) for n in credits.get(i, [])))
+
+        found = collect([e.sentence.index for e in items])
+        if found:
+            return found
+        credited = [i for i in credits if credits[i]]
+        about: dict[int, tuple[bool, bool, bool]] = {}
+        for index in credited:
+            view = art.views[index]
+            names_player = any(p.entity is player for p in view.players)
+            names_club = any(c.club.name == club for c, _r in view.clubs)
+            others = any(p.entity is not player and p.entity.is_player for p in view.players)
+            about[index] = (names_player, names_club, others)
+        for wanted in (
+            [i for i, (p, c, _o) in about.items() if p and c],
+            [i for i, (p, _c, _o) in about.items() if p],
+            [i for i, (p, _c, o) in about.items() if not p and not o],
+            credited,
+        ):
+            found = collect(wanted)
+            if found:
+                return found
+        return [publisher.name] if publisher is not None else []
 
     # ------------------------------------------------------------------ fees
 
@@ -885,26 +894,34 @@ class Extractor:
             return ent.ref.name
         return ent.canonical
 
-    def _outlet_names(self, art: _Article) -> list[str]:
-        names: list[str] = [m.name for m in art.outlets]
-        known = {fold(n) for n in names}
+    def _credits(self, art: _Article) -> dict[int, list[str]]:
+        """Outlets and journalists credited, by sentence: known outlets, journalists, and
+        unknown names in credit phrases ("according to X", "via X", "as per X")."""
+        credits: dict[int, list[str]] = {}
+        for m in art.outlets:
+            credits.setdefault(m.sent, []).append(m.name)
         for ent in art.entities:
             if ent.role == "journalist":
-                names.append(self._person_name(ent))
+                for mention in ent.mentions:
+                    credits.setdefault(mention.sent, []).append(self._person_name(ent))
+        known = {fold(n) for names in credits.values() for n in names}
         entity_keys = {" ".join(e.keys) for e in art.entities}
         club_names = {fold(c.club.name) for c in art.clubs}
         for sent in art.doc.sentences:
+            text = sent.text
             if (
-                "ccording" not in sent.text
-                and "via" not in sent.text
-                and "per " not in sent.text
-                and " by " not in sent.text
+                "ccording" not in text
+                and "via" not in text
+                and "per " not in text
+                and " by " not in text
             ):
                 continue
-            for match in _CREDIT_NAME.finditer(sent.text):
+            for match in _CREDIT_NAME.finditer(text):
+                if _QUOTE_CREDIT.search(text[max(0, match.start() - 20) : match.start() + 5]):
+                    continue  # "saying (via Liverpool.com)": the source of a quote
                 name = match.group(1).strip(" .'")
                 key = fold(name)
-                if not key or key in known or key in entity_keys or key in club_names:
+                if not key or key in entity_keys or key in club_names:
                     continue
                 if any(key.endswith(k) or k.endswith(key) for k in entity_keys if k):
                     continue
@@ -912,9 +929,19 @@ class Extractor:
                     continue
                 if key in ("reports", "report", "sources", "a report", "multiple sources"):
                     continue
-                names.append(name)
+                if key in known and name not in credits.get(sent.index, []):
+                    continue
+                credits.setdefault(sent.index, []).append(name)
                 known.add(key)
-        return list(dict.fromkeys(names))
+        return credits
+
+    @staticmethod
+    def _outlet_names(credits: dict[int, list[str]]) -> list[str]:
+        seen: dict[str, str] = {}
+        for index in sorted(credits):
+            for name in credits[index]:
+                seen.setdefault(fold(name), name)
+        return list(seen.values())
 
     def _fill_people(self, art: _Article, result: Extraction) -> None:
         in_links = {link.player for link in result.links} | {fee.player for fee in result.fees}

@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[Status, str]] = [
     ),
     (
         Status.BID_REJECTED,
-        r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,6}?\s+"
+        r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,9}?\s+"
         r"(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed|refused|dismissed)"
         r"|(?:reject(?:ed|s)?|turn(?:ed|s)?\s+down|knock(?:ed|s)?\s+back|rebuff(?:ed|s)?"
         r"|snub(?:bed|s)?|refus(?:ed|es)|dismissed)(?:\s+\S+){0,5}?\s+(?:bid|offer|proposal"

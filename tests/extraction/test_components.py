@@ -267,3 +267,23 @@ def test_the_club_as_subject_is_the_named_club(extractor: Extractor) -> None:
 
 def test_negated_move_is_not_a_link(extractor: Extractor) -> None:
     assert extractor.extract("Sources say Kylian Mbappe will not join Liverpool.").links == []
+
+
+def test_link_sources_follow_the_story(extractor: Extractor) -> None:
+    text = (
+        "Liverpool want Atalanta's Teun Koopmeiners, according to Calciomercato (via TBR "
+        "Football).\n\nChelsea midfielder Conor Gallagher could leave. As per Evening Standard, "
+        "the Reds have been linked with Gallagher.\n\nKoopmeiners is also wanted by Juventus."
+    )
+    links = {(lk.player, lk.to_club): lk.sources for lk in extractor.extract(text).links}
+    assert links[("Teun Koopmeiners", "Liverpool")] == ("Calciomercato", "TBR Football")
+    assert links[("Conor Gallagher", "Liverpool")] == ("Evening Standard",)
+    assert "Evening Standard" not in links[("Teun Koopmeiners", "Juventus")]
+
+
+def test_quote_source_is_not_credited(extractor: Extractor) -> None:
+    text = (
+        "Liverpool want Conor Gallagher. Jurgen Klopp praised him, saying (via Liverpool.com): "
+        '"He is a really good player."'
+    )
+    assert "Liverpool.com" not in extractor.extract(text).outlets
