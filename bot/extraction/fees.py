@@ -38,6 +38,7 @@ _BID = re.compile(
 )
 _ASKING = re.compile(
     r"\b(?:valuation|valued|value|asking|price(?:\s+tag)?|priced|demand(?:s|ed|ing)?|wants?"
+    r"|holding\s+out\s+for|hold\s+out\s+for|holding\s+firm"
     r"|worth|quoted|set\s+at|expect\s+bids|tag|cost)\b",
     re.I,
 )

@@ -21,7 +21,7 @@ from bot.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from bot.extraction.sources import credited
-from bot.extraction.textutil import Doc, Token
+from bot.extraction.textutil import Doc, Sentence, Token
 from bot.reference import ClubRef, PersonRef, ReferenceData
 from bot.text import fold
 
@@ -213,6 +213,61 @@ STAFF_AFTER = re.compile(
     r"(?:manager|head\s+coach|boss|coach|sporting\s+director|director\s+of\s+football)\b"
     r"|^\s*(?:,\s*)?(?:to\s+)?(?:take|took|taking|takes)\s+(?:over\s+as|charge|the\s+reins)"
 )
+# A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
+_INITIAL_NAME_NEXT = re.compile(
+    r"^(?:,\s+who\b|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined)\b)"
+)
+_COMMON_STARTERS = frozenset(
+    (
+        "nothing",
+        "something",
+        "everything",
+        "anything",
+        "nobody",
+        "everyone",
+        "someone",
+        "anyone",
+        "talks",
+        "negotiations",
+        "sources",
+        "reports",
+        "fans",
+        "supporters",
+        "officials",
+        "insiders",
+        "football",
+        "transfer",
+        "money",
+        "time",
+        "history",
+        "this",
+        "that",
+        "there",
+        "what",
+        "which",
+        "whoever",
+        "whatever",
+        "each",
+        "neither",
+        "either",
+        "none",
+        "another",
+        "other",
+        "today",
+        "tonight",
+        "recruitment",
+        "business",
+        "interest",
+    )
+)
+
+
+def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
+    return word.index == sent.tok_start or (
+        word.index - 1 == sent.tok_start and not tokens[word.index - 1].key[:1].isalnum()
+    )
+
+
 _CREDIT_JOURNALIST = re.compile(
     r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per"
     r"|,\s*(?:reports|writes|claims|says|reveals|adds))\s+(?:(?:the|de|la|el|le|il|o)\s+)?$"
@@ -399,6 +454,16 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             if not words or len(words) > 5:
                 continue
             keys = tuple(w.key for w in words)
+            if (
+                len(words) == 1
+                and first_is_initial(words[0], sent, tokens)
+                and _INITIAL_NAME_NEXT.match(doc.text[words[0].end : words[0].end + 12])
+                and len(words[0].key) >= 4
+                and words[0].key not in _COMMON_STARTERS
+            ):
+                initial_name = True
+            else:
+                initial_name = False
             if len(words) == 1 and (
                 keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP or len(keys[0]) < 3
             ):
@@ -419,11 +484,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                     possessive,
                     headline=title_case or (sent.headline and first.index == sent.tok_start),
                     titlecase=title_case,
-                    initial=first.index == sent.tok_start
-                    or (
-                        first.index - 1 == sent.tok_start
-                        and not tokens[first.index - 1].key[:1].isalnum()
-                    ),
+                    initial=not initial_name and first_is_initial(first, sent, tokens),
                 )
             )
     return mentions

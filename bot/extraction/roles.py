@@ -31,7 +31,7 @@ _SELLER_AFTER = re.compile(
     r"(?:\S+\s+){0,7}?(?:bids?|offers?)|rejecting|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
     r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
-    r"|(?:are|is)\s+(?:\S+\s+){0,2}?(?:holding\s+out|standing\s+firm|holding\s+firm)"
+    r"|(?:(?:are|is)\s+(?:\S+\s+){0,2}?)?(?:holding\s+out|standing\s+firm|holding\s+firm)"
     r"|(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:unsure|uncertain|worried|sweating|concerned)\s+"
     r"(?:of|over|about)\s+(?:his|the\s+player's|the\s+\S+'s)"
     r"|(?:offer(?:ed)?|hand(?:ed)?)\s+(?:him|\S+)\s+(?:a\s+)?(?:new|improved|fresh)\s+(?:contract|deal|terms)"
@@ -48,7 +48,9 @@ _FROM_BEFORE = re.compile(
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
-    r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with))\s+(?:\S+\s+)?$",
+    r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
+    r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"
+    r"|a\s+regular|(?:a\s+)?bit-part\s+player|on\s+the\s+fringes|minutes)\s+(?:at|with|for))\s+(?:\S+\s+)?$",
 )
 _AGAINST_BEFORE = re.compile(
     r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"

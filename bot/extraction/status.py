@@ -111,6 +111,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
         r"|pay\s+(?:\S+\s+){0,3}?[£€$\d]|trigger"
         r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
+        r"|on\s+(?:red\s+)?alert|availability"
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r")",
     ),

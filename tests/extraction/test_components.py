@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import FeeKind, Status
 from bot.extraction import Extractor
 from bot.extraction.fees import FeeContext, fee_kind, not_a_player_fee
@@ -287,3 +289,65 @@ def test_quote_source_is_not_credited(extractor: Extractor) -> None:
         '"He is a really good player."'
     )
     assert "Liverpool.com" not in extractor.extract(text).outlets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "player", "club"),
+    [
+        ("Arsenal are in pole position to sign Martin Zubimendi.", "Martin Zubimendi", "Arsenal"),
+        (
+            "Aston Villa have been credited with an interest in Dominic Solanke.",
+            "Dominic Solanke",
+            "Aston Villa",
+        ),
+        (
+            "Brighton have identified Sunderland's Chris Rigg as a top target.",
+            "Chris Rigg",
+            "Brighton & Hove Albion",
+        ),
+        (
+            "Jarrad Branthwaite is on the radar of Manchester United.",
+            "Jarrad Branthwaite",
+            "Manchester United",
+        ),
+        ("Jonathan David has emerged as a target for Napoli.", "Jonathan David", "Napoli"),
+        ("Kevin De Bruyne could be set for a move to Napoli.", "Kevin De Bruyne", "Napoli"),
+        ("Bayern Munich have joined the race for Florian Wirtz.", "Florian Wirtz", "Bayern Munich"),
+        (
+            "Manchester United have been put on alert over Ivan Toney's availability.",
+            "Ivan Toney",
+            "Manchester United",
+        ),
+        (
+            "Everton are plotting a swoop for Leeds United winger Wilfried Gnonto.",
+            "Wilfried Gnonto",
+            "Everton",
+        ),
+        ("Leicester City striker Jamie Vardy is wanted by Wrexham.", "Jamie Vardy", "Wrexham"),
+        ("Osimhen, who is out of favour at Napoli, is wanted by Al Hilal.", "Osimhen", "Al Hilal"),
+        (
+            "West Ham are favourites to sign Niclas Fullkrug from Borussia Dortmund.",
+            "Niclas Fullkrug",
+            "West Ham United",
+        ),
+    ],
+)
+def test_common_phrasings(extractor: Extractor, sentence: str, player: str, club: str) -> None:
+    assert [(lk.player, lk.to_club) for lk in extractor.extract(sentence).links] == [(player, club)]
+
+
+def test_seller_holding_out_is_not_a_suitor(extractor: Extractor) -> None:
+    text = (
+        "Chelsea have opened talks over a deal for Jamie Gittens, with Borussia Dortmund "
+        "holding out for €65m."
+    )
+    result = extractor.extract(text)
+    assert [(lk.to_club, lk.from_club) for lk in result.links] == [("Chelsea", "Borussia Dortmund")]
+    assert result.fees[0].kind is FeeKind.ASKING
+
+
+def test_sentence_initial_words_are_not_people(extractor: Extractor) -> None:
+    result = extractor.extract(
+        "Nothing is agreed yet. Given how things stand, Liverpool are keen on Rayan Cherki."
+    )
+    assert [p.name for p in result.players] == ["Rayan Cherki"]
