@@ -178,6 +178,24 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_alias(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.directory import Directory
+    from bot.services import add_alias
+
+    engine = _engine(settings)
+    directory = Directory.load(engine)
+    kind = "club" if args.club else "player"
+    target = args.club or args.player
+    found = directory.resolve_club(target) if args.club else directory.resolve_player(target)
+    if found.entity_id is None:
+        raise CommandError(found.message.replace("\n", " "))
+    try:
+        print(add_alias(engine, kind, found.entity_id, args.alias))
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rumour-bot",
@@ -209,6 +227,13 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--since", metavar="ISO", help="changes since this time (default: 24h)")
     digest.add_argument("--json", action="store_true")
     digest.set_defaults(handler=cmd_digest)
+
+    alias = commands.add_parser("alias", help="teach the bot another name for a player or club")
+    target = alias.add_mutually_exclusive_group(required=True)
+    target.add_argument("--player", metavar="NAME", help='quote names with spaces')
+    target.add_argument("--club", metavar="NAME")
+    alias.add_argument("alias", metavar="ALIAS", help='e.g. "KDB" or "the Cottagers"')
+    alias.set_defaults(handler=cmd_alias)
 
     commands.add_parser("run", help="run the bot (needs DISCORD_TOKEN)").set_defaults(
         handler=cmd_run)

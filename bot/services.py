@@ -155,3 +155,33 @@ def _apply_club_corrections(session: Session, report: ClubReport, guild_id: int,
 
 def latest_changes(engine: Engine, hours: float, now: datetime) -> Digest:
     return digest_preview(engine, since=now - timedelta(hours=hours), now=now)
+
+
+def add_alias(engine: Engine, kind: str, entity_id: int, alias: str,
+              added_by: int | None = None) -> str:
+    """Store another name for a player or club; the bot's directory picks it up on its next
+    refresh. Club aliases identify one club (shared nicknames stay reference data)."""
+    from bot.text import fold
+    from db.models import Club, ClubAlias, PlayerAlias
+
+    key = fold(alias)
+    if not key or len(alias) > 120:
+        raise ValueError("an alias needs letters or digits, at most 120 characters")
+    with session_scope(engine) as session:
+        if kind == "club":
+            club = session.get(Club, entity_id)
+            assert club is not None
+            if session.exec(select(ClubAlias).where(ClubAlias.club_id == entity_id,
+                                                    ClubAlias.normalized == key)).first():
+                return f"{club.name} already answers to {alias!r}."
+            session.add(ClubAlias(club_id=entity_id, alias=alias.strip(), normalized=key,
+                                  kind="alias", added_by=added_by))
+            return f"{club.name} now also answers to {alias!r}."
+        player = session.get(Player, entity_id)
+        assert player is not None
+        if session.exec(select(PlayerAlias).where(PlayerAlias.player_id == entity_id,
+                                                  PlayerAlias.normalized == key)).first():
+            return f"{player.name} already answers to {alias!r}."
+        session.add(PlayerAlias(player_id=entity_id, alias=alias.strip(), normalized=key,
+                                added_by=added_by))
+        return f"{player.name} now also answers to {alias!r}."

@@ -150,3 +150,17 @@ def test_run_without_token_explains(
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     assert main(["run"]) == 1
     assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_alias_teaches_a_new_name(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(REPO / "seeds")]) == 0
+    assert main(["rumours", "Koopy"]) == 1
+    assert main(["alias", "--player", "Teun Koopmeiners", "Koopy"]) == 0
+    assert "now also answers to 'Koopy'" in capsys.readouterr().out
+    assert main(["alias", "--player", "Koopmeiners", "koopy"]) == 0
+    assert "already answers" in capsys.readouterr().out
+    assert main(["rumours", "Koopy", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["player"] == "Teun Koopmeiners"
+    assert main(["alias", "--club", "Nowhere Rovers FC", "x"]) == 1
+    assert main(["alias", "--player", "Koopmeiners", "!!!"]) == 1
+    assert "letters or digits" in capsys.readouterr().err
