@@ -41,7 +41,7 @@ from bot.extraction.people import (
 )
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
-from bot.extraction.status import Cue, find_cues
+from bot.extraction.status import Cue, find_cues_at
 from bot.extraction.textutil import Doc, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
@@ -349,15 +349,20 @@ class Extractor:
         # status cues: one pass over the whole text, then handed to their sentences
         # (only sentences that name a club or a player, or describe one, can use them)
         starts = [s.start for s in doc.sentences]
-        regions: list[tuple[int, int]] = []
+        word_starts: list[tuple[int, int]] = []
         for view in views:
             if view.clubs or view.players:
-                s0, e0 = view.sent.start, view.sent.end
-                if regions and regions[-1][1] >= s0 - 2:
-                    regions[-1] = (regions[-1][0], e0)
-                else:
-                    regions.append((s0, e0))
-        for cue in find_cues(doc.text, regions):
+                end = view.sent.end
+                for tok in tokens[view.sent.tok_start : view.sent.tok_end]:
+                    if tok.key[:1].isalpha():
+                        word_starts.append((tok.start, end))
+                        if "-" in tok.text:  # "re-sign": a word inside a word
+                            word_starts.extend(
+                                (tok.start + k + 1, end)
+                                for k, ch in enumerate(tok.text)
+                                if ch == "-"
+                            )
+        for cue in find_cues_at(doc.text, word_starts):
             index = bisect.bisect_right(starts, cue.start) - 1
             if index < 0:
                 continue

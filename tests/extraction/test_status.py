@@ -66,3 +66,19 @@ def test_cue_positions() -> None:
     assert cues[0].status is Status.INTEREST and text[cues[0].start : cues[0].end] == "keen"
     bids = [c for c in cues if c.status is Status.BID]
     assert bids and all(c.start > text.index("Chelsea") for c in bids)
+
+
+def test_word_start_dispatch_finds_what_a_full_scan_finds() -> None:
+    """find_cues_at (patterns tried only where their first letters are) == find_cues."""
+    import re
+    from pathlib import Path
+
+    from bot.extraction.status import find_cues_at
+    from written_articles import CASES, CASES_2, CASES_3, CASES_4
+
+    texts = [c.text for c in CASES + CASES_2 + CASES_3 + CASES_4]
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    for text in texts:
+        starts = [(m.start(), len(text)) for m in re.finditer(r"(?<![A-Za-z])[A-Za-z]", text)]
+        assert find_cues_at(text, starts) == find_cues(text)
