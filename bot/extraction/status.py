@@ -275,7 +275,8 @@ def _prefixes(pattern: str, k: int = 2) -> set[str] | None:
             for branch in av[1]:  # type: ignore[index]
                 walk(list(branch) + rest, prefix, depth + 1)
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-            lo, hi, sub = av  # type: ignore[misc]
+            repeat: tuple[int, int, list[tuple[object, object]]] = av  # type: ignore[assignment]
+            lo, hi, sub = repeat
             if lo == 0:
                 walk(rest, prefix, depth + 1)
             if hi != 0:

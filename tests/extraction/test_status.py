@@ -73,8 +73,9 @@ def test_word_start_dispatch_finds_what_a_full_scan_finds() -> None:
     import re
     from pathlib import Path
 
-    from bot.extraction.status import find_cues_at
     from written_articles import CASES, CASES_2, CASES_3, CASES_4
+
+    from bot.extraction.status import find_cues_at
 
     texts = [c.text for c in CASES + CASES_2 + CASES_3 + CASES_4]
     seeds = Path(__file__).resolve().parents[2] / "seeds"
