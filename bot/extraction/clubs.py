@@ -146,6 +146,7 @@ class ClubMatcher:
             lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         self.start_keys = frozenset(self.first) | frozenset(self.partials)
+        self.pairs = frozenset(key[:2] for key in self.surfaces if len(key) > 1)
 
     def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
         key = tuple(fold_token(t) for t in _surface_tokens(surface))
@@ -213,8 +214,10 @@ class ClubMatcher:
         if longest is None:
             return None
         sent = tokens[i].sent
+        second = tokens[i + 1].key if i + 1 < n else None
+        pair_ok = (tokens[i].key, second) in self.pairs
         for length in self.lengths[tokens[i].key]:
-            if length > n - i:
+            if length > n - i or (length > 1 and not pair_ok):
                 continue
             window = tokens[i : i + length]
             if window[-1].sent != sent:

@@ -68,6 +68,23 @@ _PAYER_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,5}?(?:pay|paying|trigger|triggering|activate|activating|meet|meeting)"
     r"\s+(?:\S+\s+){0,4}?(?:release|buy-?out|clause|fee|asking|valuation|price)"
 )
+# cheap substring gates: a pattern can only match if one of these is in the window
+_AGAINST_WORDS = (
+    "against",
+    "vs",
+    "versus",
+    "beat",
+    "defeat",
+    "draw",
+    "win",
+    "loss",
+    "lost",
+    "victory",
+    "behind",
+    "trailing",
+)
+_HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted", "was", "spent")
+_PAYER_WORDS = ("pay", "trigger", "activat", "meet")
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
     r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
@@ -152,11 +169,12 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         and tokens[mention.tok_end + 1].key in ("bound", "linked")
     ):
         return "target"
-    if _SUITOR_FROM_BEFORE.search(before_text):
+    tail = before_text[-45:]
+    if "from" in tail and _SUITOR_FROM_BEFORE.search(before_text):
         return "to"
-    if _AGAINST_BEFORE.search(before_text):
+    if any(w in tail for w in _AGAINST_WORDS) and _AGAINST_BEFORE.search(before_text):
         return "against"
-    if _HISTORY_BEFORE.search(before_text):
+    if any(w in before_text for w in _HISTORY_WORDS) and _HISTORY_BEFORE.search(before_text):
         return "history"
     if _TO_BEFORE.search(before_text):
         return "to"
@@ -167,7 +185,7 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         ):
             return "to"
         return "from"
-    if _PAYER_AFTER.match(after_text):
+    if any(w in after_text for w in _PAYER_WORDS) and _PAYER_AFTER.match(after_text):
         return None  # "Real Madrid are willing to pay his release clause": a suitor
     if _SELLER_AFTER.match(after_text):
         return "seller"
