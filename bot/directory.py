@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -47,6 +48,7 @@ class Directory:
         self._last_player = self._last_player_alias = 0
         self._last_club = self._last_club_alias = 0
         self._last_evidence = 0
+        self._last_update = datetime(1970, 1, 1, tzinfo=UTC)
 
     @classmethod
     def load(cls, engine: Engine) -> Directory:
@@ -76,13 +78,19 @@ class Directory:
         return len(clubs) + len(aliases)
 
     def _refresh_players(self, session: Session) -> int:
+        # New players, and stored ones renamed or moved since (ingestion sets updated_at).
         rows = session.exec(select(Player, Club.name).outerjoin(
             Club, col(Club.id) == col(Player.current_club_id))
-            .where(col(Player.id) > self._last_player).order_by(col(Player.id))).all()
+            .where(or_(col(Player.id) > self._last_player,
+                       col(Player.updated_at) > self._last_update))
+            .order_by(col(Player.id))).all()
         for player, club_name in rows:
             assert player.id is not None
-            self.players.add(player.id, player.name, label_suffix=club_name)
-            self._last_player = player.id
+            known = session.exec(select(PlayerAlias.alias).where(
+                PlayerAlias.player_id == player.id)).all() if player.id in self.players else []
+            self.players.add(player.id, player.name, tuple(known), label_suffix=club_name)
+            self._last_player = max(self._last_player, player.id)
+            self._last_update = max(self._last_update, player.updated_at)
         aliases = session.exec(select(PlayerAlias).where(
             col(PlayerAlias.id) > self._last_player_alias).order_by(col(PlayerAlias.id))).all()
         for alias in aliases:

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from bot.articles import ParsedArticle
 from bot.domain import EUR_RATES_VERSION, Extraction, FeeFact, LinkFact, Status
 from bot.money import format_money
+from bot.names.identity import same_player
 from bot.text import fold
 from db import queries
 from db.models import (
@@ -111,6 +112,8 @@ class _ArticleWriter:
         player = next((p for p in candidates if club and p.current_club_id == club.id), None)
         player = player or (candidates[0] if candidates else None)
         if player is None:
+            player = self.same_player_spelled_differently(name, club.id if club else None)
+        if player is None:
             player = Player(name=name, normalized_name=key,
                             current_club_id=club.id if club else None)
             self.session.add(player)
@@ -119,6 +122,27 @@ class _ArticleWriter:
             player.current_club_id = club.id
             player.updated_at = utcnow()
         self.players[key] = player
+        return player
+
+    def same_player_spelled_differently(self, name: str, club_id: int | None) -> Player | None:
+        """A stored player this name is a variant of ("Koopmeiner", "T. Koopmeiners"), if
+        exactly one fits; the variant becomes an alias, and the fuller name the name."""
+        words = [w for w in fold(name).split() if len(w) > 1]
+        if not words:
+            return None
+        similar = [p for p in queries.players_with_surname_like(self.session, words[-1])
+                   if same_player(name, p.name, club_id, p.current_club_id)]
+        if len(similar) != 1:
+            return None
+        player = similar[0]
+        assert player.id is not None
+        if len(fold(name).split()) > len(player.normalized_name.split()):
+            queries.add_player_alias(self.session, player.id, player.name)
+            player.name, player.normalized_name = name, fold(name)
+            player.updated_at = utcnow()
+        else:
+            queries.add_player_alias(self.session, player.id, name)
+        log.info("%r taken as %r, a player already stored", name, player.name)
         return player
 
     def record(self, event: ChangeEvent, summary: ChangeSummary) -> None:

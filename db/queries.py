@@ -229,3 +229,20 @@ def data_stamp(session: Session) -> tuple[object, ...]:
         session.exec(select(func.max(ChangeEvent.id))).one(),
         session.exec(select(func.max(ManualLink.edited_at))).one(),
     )
+
+
+def players_with_surname_like(session: Session, surname: str) -> Sequence[Player]:
+    """Players whose folded name has a word starting like `surname`: the few candidates a
+    misspelt surname could mean (typos are rarely in the first three letters)."""
+    stem = surname[:3]
+    return session.exec(select(Player).where(or_(
+        col(Player.normalized_name).startswith(stem),
+        col(Player.normalized_name).contains(f" {stem}"))).limit(200)).all()
+
+
+def add_player_alias(session: Session, player_id: int, alias: str) -> None:
+    key = fold(alias)
+    exists = session.exec(select(PlayerAlias.id).where(
+        PlayerAlias.player_id == player_id, PlayerAlias.normalized == key)).first()
+    if key and exists is None:
+        session.add(PlayerAlias(player_id=player_id, alias=alias, normalized=key))

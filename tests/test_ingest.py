@@ -112,3 +112,41 @@ def test_failure_mid_article_leaves_nothing(engine: Engine) -> None:
         _ingest(engine, "broken", bad)
     assert _count(engine, Article) == 0
     assert _count(engine, Player) == 0
+
+
+def _named(player: str, club: str, current: str | None, body: str) -> Extraction:
+    return Extraction(links=[LinkFact(player, club, current, Status.INTEREST, 0.8, body)],
+                      players=[PlayerFact(player, current)])
+
+
+def test_variant_spellings_join_the_stored_player(engine: Engine) -> None:
+    _ingest(engine, "a", _named("Teun Koopmeiners", "Chelsea", "Atalanta", "a"))
+    _ingest(engine, "b", _named("Koopmeiner", "Juventus", "Atalanta", "b"))
+    _ingest(engine, "c", _named("T. Koopmeiners", "Liverpool", None, "c"))
+    _ingest(engine, "d", _named("Jack Greenwood", "Chelsea", None, "d"))
+    _ingest(engine, "e", _named("Jack Grealish", "Chelsea", None, "e"))
+    with Session(engine) as session:
+        names = sorted(p.name for p in session.exec(select(Player)))
+        assert names == ["Jack Grealish", "Jack Greenwood", "Teun Koopmeiners"]
+        koop = session.exec(select(Player).where(Player.name == "Teun Koopmeiners")).one()
+        assert len(queries.rumours_of_player(session, koop.id or 0)) == 3
+
+
+def test_fuller_name_later_renames_the_player(engine: Engine) -> None:
+    from bot.directory import Directory
+
+    _ingest(engine, "a", _named("Koopmeiners", "Chelsea", "Atalanta", "a"))
+    directory = Directory.load(engine)
+    _ingest(engine, "b", _named("Teun Koopmeiners", "Juventus", "Atalanta", "b"))
+    with Session(engine) as session:
+        assert [p.name for p in session.exec(select(Player))] == ["Teun Koopmeiners"]
+    directory.refresh(engine)
+    found = directory.resolve_player("teun koopmeiners")
+    assert found.entity_id is not None and found.message == "Teun Koopmeiners"
+
+
+def test_a_variant_never_joins_a_player_at_another_club(engine: Engine) -> None:
+    _ingest(engine, "a", _named("Teun Koopmeiners", "Chelsea", "Atalanta", "a"))
+    _ingest(engine, "b", _named("Koopmeiner", "Juventus", "Ajax", "b"))
+    with Session(engine) as session:
+        assert len(session.exec(select(Player)).all()) == 2
