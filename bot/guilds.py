@@ -45,6 +45,23 @@ def configure_digest(engine: Engine, guild_id: int, channel_id: int, at: str, ti
             f"<#{channel_id}>.")
 
 
+def set_digest_filter(engine: Engine, guild_id: int, user_id: int, club_ids: list[int],
+                      min_tier: int | None) -> str:
+    with session_scope(engine) as session:
+        settings = session.get(GuildSettings, guild_id) or GuildSettings(guild_id=guild_id)
+        settings.club_filter = club_ids
+        if min_tier is not None:
+            settings.min_tier = min_tier
+        session.add(settings)
+        clubs = [club.name for cid in club_ids if (club := session.get(Club, cid))]
+        _audit(session, guild_id, user_id, "digest_filter",
+               f"clubs={clubs} min_tier={settings.min_tier}")
+        scope = ", ".join(clubs) if clubs else "all clubs"
+        tier = "any source" if settings.min_tier >= 4 else \
+            f"sources of tier {settings.min_tier} or better"
+        return f"The digest now covers {scope}, from {tier}."
+
+
 def disable_digest(engine: Engine, guild_id: int, user_id: int) -> str:
     with session_scope(engine) as session:
         settings = session.get(GuildSettings, guild_id)

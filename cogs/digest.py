@@ -30,8 +30,14 @@ from bot.delivery import (
     record_part,
     release_digest,
 )
-from bot.embeds import digest_embeds, one_message
-from bot.guilds import configure_digest, disable_digest, enabled_digest_guilds, guild_settings
+from bot.embeds import clean, digest_embeds, one_message
+from bot.guilds import (
+    configure_digest,
+    disable_digest,
+    enabled_digest_guilds,
+    guild_settings,
+    set_digest_filter,
+)
 from bot.schedule import ScheduleError, timezone_suggestions
 
 log = logging.getLogger(__name__)
@@ -174,6 +180,33 @@ class DigestCog(commands.Cog):
                                        change_row)
         await interaction.followup.send(embeds=one_message(digest_embeds(digest)),
                                         ephemeral=True)
+
+    @digest.command(name="filter", description="Limit the digest to some clubs or sources")
+    @app_commands.describe(clubs="Comma-separated clubs, e.g. Liverpool, Spurs (empty: all)",
+                           min_tier="Only changes reported by sources this reliable")
+    @app_commands.choices(min_tier=TIER_CHOICES)  # type: ignore[misc]
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def filter(self, interaction: discord.Interaction,
+                     clubs: app_commands.Range[str, 0, 1000] = "",
+                     min_tier: app_commands.Choice[int] | None = None) -> None:
+        assert interaction.guild_id is not None
+        club_ids: list[int] = []
+        unknown: list[str] = []
+        for name in (part.strip() for part in clubs.split(",")):
+            if not name:
+                continue
+            found = self.bot.directory.resolve_club(name)
+            if found.entity_id is None:
+                unknown.append(name)
+            elif found.entity_id not in club_ids:
+                club_ids.append(found.entity_id)
+        if unknown:
+            raise UserFacingError(clean("Unknown or ambiguous club(s): " + ", ".join(unknown)
+                                        + ". Nothing was changed.", 1900))
+        message = await self.bot.run_db(set_digest_filter, interaction.guild_id,
+                                        interaction.user.id, club_ids,
+                                        min_tier.value if min_tier else None)
+        await interaction.response.send_message(clean(message), ephemeral=True)
 
     @digest.command(name="off", description="Stop the daily digest")
     @app_commands.checks.has_permissions(manage_guild=True)

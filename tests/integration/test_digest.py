@@ -377,3 +377,19 @@ async def test_crash_between_post_and_record_does_not_post_twice(
     assert len(standin.channel_messages("rumours")) == 1  # ...but only one message exists
     delivery = delivered()
     assert delivery is not None and delivery.message_ids == [posted.id]
+
+
+async def test_filter_limits_the_digest_to_chosen_clubs(
+        standin: StandIn, rumour_bot: RumourBot, world: World, clock: Clock) -> None:
+    bad = await command(standin, "digest filter", {"clubs": "Liverpool, Nowhere Rovers"})
+    assert bad.ephemeral and "Nowhere Rovers" in bad.content
+    assert "Nothing was changed" in bad.content
+    ok = await command(standin, "digest filter", {"clubs": "spurs, Liverpool", "min_tier": 2})
+    assert ok.content == ("The digest now covers Tottenham Hotspur, Liverpool, from sources of "
+                          "tier 2 or better.")
+    with pytest.raises(CommandNotAvailable):  # Discord hides it from members without it
+        await command(standin, "digest filter", {"clubs": ""}, user="fan")
+    with Session(world.engine) as session:
+        settings = session.get(GuildSettings, standin.guild().id)
+        assert settings is not None and settings.min_tier == 2
+        assert settings.club_filter == [world.club("Tottenham Hotspur"), world.club("Liverpool")]
