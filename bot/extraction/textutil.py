@@ -308,22 +308,30 @@ def build_doc(text: str) -> Doc:
         pos += len(raw_para) + 1
     tokens = doc.tokens
     append = tokens.append
-    finditer = _WORD.finditer
+    findall = _WORD.findall
     cache = _FOLD_CACHE
     by_key = doc.by_key
+    text_find = text.find
     for sent in doc.sentences:
         sent.tok_start = count = len(tokens)
-        base, index = sent.start, sent.index
-        for match in finditer(sent.text):
-            tok = match.group()
-            start, end = match.span()
+        index = sent.index
+        pos = sent.start
+        # findall + str.find is much cheaper than match objects; tokens are exact substrings
+        # in order, separated only by spaces (or characters no token covers)
+        for tok in findall(sent.text):
+            start = text_find(tok, pos)
+            end = pos = start + len(tok)
             if tok.endswith("'s") and len(tok) > 2:  # "Atalanta's" -> "Atalanta" + "'s"
                 word = tok[:-2]
                 key = cache.get(word) or fold_token(word)
-                append(
-                    Token(word, base + start, base + end - 2, key, word[0].isupper(), count, index)
-                )
-                append(Token("'s", base + end - 2, base + end, "'s", False, count + 1, index))
+                append(Token(word, start, end - 2, key, word[0].isupper(), count, index))
+                append(Token("'s", end - 2, end, "'s", False, count + 1, index))
+                for k, i in ((key, count), ("'s", count + 1)):
+                    slot = by_key.get(k)
+                    if slot is None:
+                        by_key[k] = [i]
+                    else:
+                        slot.append(i)
                 count += 2
                 continue
             cached = cache.get(tok)
@@ -331,13 +339,12 @@ def build_doc(text: str) -> Doc:
                 cached = fold_token(tok)
                 if len(cache) < 200_000:
                     cache[tok] = cached
-            append(Token(tok, base + start, base + end, cached, tok[0].isupper(), count, index))
+            append(Token(tok, start, end, cached, tok[0].isupper(), count, index))
+            slot = by_key.get(cached)
+            if slot is None:
+                by_key[cached] = [count]
+            else:
+                slot.append(count)
             count += 1
         sent.tok_end = count
-    for token in tokens:
-        slot = by_key.get(token.key)
-        if slot is None:
-            by_key[token.key] = [token.index]
-        else:
-            slot.append(token.index)
     return doc
