@@ -21,14 +21,20 @@ def _split(name: str) -> tuple[list[str], str]:
     return words[:-1], words[-1]
 
 
+def _word_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial: "T." fits "Teun"
+        return a[0] == b[0]
+    if any(ch.isdigit() for ch in a + b):
+        return False
+    return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1
+
+
 def _given_compatible(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return True  # "Koopmeiners" alone fits "Teun Koopmeiners"
-    first_a, first_b = a[0], b[0]
-    if len(first_a) == 1 or len(first_b) == 1:  # an initial: "T." fits "Teun"
-        return first_a[0] == first_b[0]
-    return Levenshtein.distance(first_a, first_b) <= (1 if min(len(first_a),
-                                                              len(first_b)) >= 5 else 0)
+    return len(a) == len(b) and all(map(_word_compatible, a, b))
 
 
 def surname_typo_budget(surname: str) -> int:
@@ -46,6 +52,8 @@ def same_player(new: str, stored: str, new_club: int | None = None,
     if not given_new and not given_stored:
         return False  # two bare mononyms/surnames: nothing to confirm the match with
     budget = surname_typo_budget(max(surname_new, surname_stored, key=len))
+    if any(ch.isdigit() for ch in surname_new + surname_stored):
+        budget = 0
     if Levenshtein.distance(surname_new, surname_stored) > budget:
         return False
     return _given_compatible(given_new, given_stored)

@@ -28,6 +28,8 @@ DIFFERENT = [
     ("Lucas Hernandez", "Theo Hernandez"),
     ("Pedro Neto", "Pedri"),
     ("Frenkie de Jong", "Luuk de Jong"),
+    ("Player Number 01 Name", "Player Number 00 Name"),
+    ("Gabriel Fernando Jesus", "Gabriel Jesus"),
 ]
 
 
