@@ -90,6 +90,10 @@ _SUITOR_FROM_BEFORE = re.compile(
     r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
     r"(?:rivals?\s+|fellow\s+|[a-z]+\s+league\s+(?:side|club)\s+)?$",
 )
+_COUNTERPART_TO = re.compile(
+    r"\b(?:approach|bid|bids|offer|offers|enquiry|inquiry|proposal|proposals|request|approaches)"
+    r"\s+(?:of\s+\S+\s+|worth\s+\S+\s+)?to\s+(?:the\s+)?$"
+)
 _HISTORY_BEFORE = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
     r"|was\s+(?:loaned|sent)|spent\s+\S+\s+\S+)\s+(?:out\s+)?(?:on\s+loan\s+)?(?:to|at|with))\s+$",
@@ -176,6 +180,8 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         return "against"
     if any(w in before_text for w in _HISTORY_WORDS) and _HISTORY_BEFORE.search(before_text):
         return "history"
+    if " to" in tail and _COUNTERPART_TO.search(before_text):
+        return "from"  # "made an approach to Fulham for Robinson": the selling club
     if _TO_BEFORE.search(before_text):
         return "to"
     if _FROM_BEFORE.search(before_text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from written_articles import CASES, CASES_2, CASES_3, CASES_4, Case
+from written_articles import CASES, CASES_2, CASES_3, CASES_4, CASES_5, Case
 
 from bot.extraction import Extractor
 
@@ -16,8 +16,8 @@ def _key(name: str) -> str:
 
 @pytest.mark.parametrize(
     "case",
-    CASES + CASES_2 + CASES_3 + CASES_4,
-    ids=[c.name for c in CASES + CASES_2 + CASES_3 + CASES_4],
+    CASES + CASES_2 + CASES_3 + CASES_4 + CASES_5,
+    ids=[c.name for c in CASES + CASES_2 + CASES_3 + CASES_4 + CASES_5],
 )
 def test_written_article(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)

@@ -489,3 +489,34 @@ Athletic. Ruben Amorim would prefer to keep the Argentine.""",
         no_links_to=(("Bruno Guimaraes", "Chelsea"), ("Alejandro Garnacho", "Manchester United")),
     ),
 ]
+
+# A fifth set: the page chrome scraped articles carry (menus, bylines, captions, related links).
+CASES_5: list[Case] = [
+    Case(
+        "page_chrome_and_related_links",
+        """Home News Transfers Arsenal Chelsea Liverpool Man Utd Tottenham More
+By Jamie Hollis, Senior Reporter
+Published 14 March 2025, 09:12
+
+Newcastle United are weighing up a summer move for Bournemouth defender Dean Huijsen, who has
+a £50m release clause in his contract.
+
+Dean Huijsen has impressed since joining from Juventus. (Photo by Getty Images)
+
+READ MORE: Arsenal plotting move for Chelsea winger | Liverpool set for talks over new deal
+
+Share this article: Facebook Twitter WhatsApp""",
+        links={("Dean Huijsen", "Newcastle United"): "Bournemouth"},
+        fees=[("Dean Huijsen", 50_000_000, "GBP", "release_clause")],
+        no_links_to=(("Dean Huijsen", "Juventus"),),
+    ),
+    Case(
+        "byline_is_not_a_player",
+        """By Sam Wallace
+
+Tottenham Hotspur have made an approach to Fulham for Antonee Robinson, with the London rivals
+also in talks over a fee for the American full-back.""",
+        links={("Antonee Robinson", "Tottenham Hotspur"): "Fulham"},
+        no_links_to=(("Sam Wallace", "Tottenham Hotspur"),),
+    ),
+]
