@@ -87,6 +87,7 @@ class _ArticleWriter:
         self.seen_at = seen_at
         self.not_players = queries.person_names(session)
         self.players: dict[str, Player | None] = {}
+        self.evidence: dict[int, Evidence] = {}  # by rumour id
         self.outcome_changes: list[ChangeSummary] = []
 
     def club(self, name: str | None) -> Club | None:
@@ -130,8 +131,13 @@ class _ArticleWriter:
         words = [w for w in fold(name).split() if len(w) > 1]
         if not words:
             return None
+        # Two full names in one article are two people: the extractor told them apart. (A
+        # bare surname may still refer to a player named in full earlier in the article.)
+        taken = {p.id for p in self.players.values() if p is not None} if len(words) > 1 \
+            else set()
         similar = [p for p in queries.players_with_surname_like(self.session, words[-1])
-                   if same_player(name, p.name, club_id, p.current_club_id)]
+                   if p.id not in taken
+                   and same_player(name, p.name, club_id, p.current_club_id)]
         if len(similar) != 1:
             return None
         player = similar[0]
@@ -186,10 +192,16 @@ class _ArticleWriter:
                             ChangeSummary("status_change", player.name, to_club.name,
                                           f"{old} → {status}"))
         assert rumour.id is not None and self.article.id is not None
-        self.session.add(Evidence(rumour_id=rumour.id, article_id=self.article.id,
-                                  outlet_id=outlet_id, status=status,
-                                  confidence=fact.confidence, sentence=fact.evidence,
-                                  seen_at=self.seen_at))
+        earlier = self.evidence.get(rumour.id)
+        if earlier is not None:  # the same link stated twice in one article: keep the strongest
+            if status.rank > Status(earlier.status).rank:
+                earlier.status, earlier.sentence = status, fact.evidence
+            return rumour
+        self.evidence[rumour.id] = Evidence(
+            rumour_id=rumour.id, article_id=self.article.id, outlet_id=outlet_id,
+            status=status, confidence=fact.confidence, sentence=fact.evidence,
+            seen_at=self.seen_at)
+        self.session.add(self.evidence[rumour.id])
         return rumour
 
     def fee(self, fact: FeeFact) -> None:

@@ -150,3 +150,23 @@ def test_a_variant_never_joins_a_player_at_another_club(engine: Engine) -> None:
     _ingest(engine, "b", _named("Koopmeiner", "Juventus", "Ajax", "b"))
     with Session(engine) as session:
         assert len(session.exec(select(Player)).all()) == 2
+
+
+def test_near_names_in_one_article_stay_two_players(engine: Engine) -> None:
+    extraction = Extraction(links=[
+        LinkFact("Capped Playeraa", "Fulham", None, Status.INTEREST, 0.8, "x"),
+        LinkFact("Capped Playerab", "Fulham", None, Status.INTEREST, 0.8, "y")])
+    assert _ingest(engine, "pair", extraction).links == 2
+    with Session(engine) as session:
+        assert len(session.exec(select(Player)).all()) == 2
+
+
+def test_one_link_stated_twice_in_an_article_is_one_evidence(engine: Engine) -> None:
+    extraction = Extraction(links=[
+        LinkFact("Teun Koopmeiners", "Chelsea", None, Status.INTEREST, 0.8, "x"),
+        LinkFact("Koopmeiners", "Chelsea", None, Status.BID, 0.8, "y")],
+        players=[PlayerFact("Teun Koopmeiners", None)])
+    _ingest(engine, "twice", extraction)
+    with Session(engine) as session:
+        [evidence] = session.exec(select(Evidence)).all()
+        assert evidence.status == "bid"
