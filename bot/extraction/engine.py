@@ -752,6 +752,11 @@ class Extractor:
         found = collect([e.sentence.index for e in items])
         if found:
             return found
+        # the same paragraph ("... from Chelsea. (Mail)")
+        paragraphs = {e.sentence.para for e in items}
+        found = collect([i for i in credits if art.doc.sentences[i].para in paragraphs])
+        if found:
+            return found
         credited = [i for i in credits if credits[i]]
         about: dict[int, tuple[bool, bool, bool]] = {}
         for index in credited:

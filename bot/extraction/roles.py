@@ -9,6 +9,7 @@ import re
 
 from bot.extraction.clubs import ClubMention
 from bot.extraction.lexicon import (
+    COUNTRIES,
     DESCRIPTOR_FILLERS,
     FORMER_WORDS,
     NATIONALITY_COUNTRY,
@@ -19,6 +20,27 @@ from bot.extraction.lexicon import (
 from bot.extraction.textutil import Doc
 
 _AGE = re.compile(r"^\d{1,2}-year-old$")
+_COUNTRY_PARTS = frozenset(
+    (
+        "south",
+        "north",
+        "saudi",
+        "ivory",
+        "cape",
+        "costa",
+        "sierra",
+        "burkina",
+        "new",
+        "united",
+        "states",
+        "republic",
+        "arab",
+        "dr",
+        "under-21",
+        "under-23",
+        "olympic",
+    )
+)
 
 # After the club: the club is selling or keeping the player (so it is his current club).
 _SELLER_AFTER = re.compile(
@@ -46,6 +68,7 @@ _FROM_BEFORE = re.compile(
     r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
     r"|\bplaying\s+for|\b(?:this|last)\s+season\s+for|\bfee\s+(?:\S+\s+){0,5}(?:with|between)"
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
+    r"|\bcontact\s+with|\bdiscussions\s+with"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
@@ -140,8 +163,8 @@ def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]
             or key.isdigit()
         ):
             continue
-        if tokens[k].cap and key.isalpha() and key in ("england", "france", "spain", "brazil"):
-            continue
+        if tokens[k].cap and (key in COUNTRIES or key in _COUNTRY_PARTS):
+            continue  # "Napoli's Georgia winger", "Tottenham's South Korea forward"
         return False, saw_head
     return True, saw_head
 

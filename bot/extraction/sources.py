@@ -91,6 +91,10 @@ class OutletMatcher:
         self.first: dict[str, int] = {}
         for key in self.surfaces:
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        # words that can start an outlet name, also without its leading "The"
+        self.start_keys = frozenset(self.first) | frozenset(
+            key[1] for key in self.surfaces if len(key) == 2 and key[0] == "the"
+        )
         self.by_name = {fold(o.name): o for o in reference.outlets}
 
     def publisher(self, source: str | None) -> OutletRef | None:
@@ -117,8 +121,7 @@ class OutletMatcher:
         n = len(tokens)
         found: list[OutletMention] = []
         i = 0
-        first = self.first
-        candidates = doc.positions(first)
+        candidates = doc.positions(self.start_keys)
         domains = [k for k in doc.by_key if "." in k]
         if domains:
             candidates = sorted(candidates + [p for k in domains for p in doc.by_key[k]])
@@ -153,6 +156,11 @@ class OutletMatcher:
                             continue
                     hit = (length, outlet)
                     break
+            if hit is None and tok.cap and credited(doc, i, i + 1):
+                # "(Sun)", "(Times - subscription required)": the outlet without its "The"
+                entry = self.surfaces.get(("the", tok.key))
+                if entry is not None:
+                    hit = (1, entry[0])
             if (
                 hit is None
                 and "." in tok.key
@@ -200,6 +208,8 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
         CREDIT_BEFORE.search(before)
         or CREDIT_AFTER.match(after)
         or _PUBLICATION_NOUN.search(before)
+        # gossip-column attribution: "... (Mail)", "(Sport - in Spanish)", "(Times - subscription)"
+        or (before.endswith("(") and (after.startswith(")") or after.startswith(" -")))
     )
 
 

@@ -520,3 +520,36 @@ also in talks over a fee for the American full-back.""",
         no_links_to=(("Sam Wallace", "Tottenham Hotspur"),),
     ),
 ]
+
+CASES_5.append(
+    Case(
+        "gossip_column_with_bracketed_sources",
+        """Manchester United are considering a move for Ipswich striker Liam Delap, 22, but face
+competition from Chelsea. (Mail)
+
+Real Madrid have opened talks with Liverpool over a January deal for England defender Trent
+Alexander-Arnold, 26. (Marca - in Spanish)
+
+Paris St-Germain are keen on Napoli's Georgia winger Khvicha Kvaratskhelia, 23. (L'Equipe - in
+French)
+
+Tottenham's South Korea forward Son Heung-min, 32, is attracting interest from Saudi Pro League
+clubs. (Telegraph)
+
+Aston Villa want £30m for Colombia forward Jhon Duran, 21. (Sun)
+
+Bayern Munich have made contact with Bayer Leverkusen over German midfielder Florian Wirtz.
+(Sky Germany)""",
+        links={
+            ("Liam Delap", "Manchester United"): "Ipswich Town",
+            ("Liam Delap", "Chelsea"): "Ipswich Town",
+            ("Trent Alexander-Arnold", "Real Madrid"): "Liverpool",
+            ("Khvicha Kvaratskhelia", "Paris Saint-Germain"): "Napoli",
+            ("Florian Wirtz", "Bayern Munich"): "Bayer Leverkusen",
+        },
+        statuses={("Florian Wirtz", "Bayern Munich"): "contact"},
+        fees=[("Jhon Duran", 30_000_000, "GBP", "asking")],
+        outlets=("Daily Mail", "Marca", "L'Equipe", "The Telegraph", "The Sun"),
+        no_links_to=(("Son Heung-min", "Tottenham Hotspur"), ("Jhon Duran", "Aston Villa")),
+    )
+)
