@@ -89,23 +89,36 @@ class Correction:
     changed: bool
 
 
+def _edit_link(session: Session, guild_id: int, user_id: int, player_id: int,
+               club_id: int) -> tuple[ManualLink, Player, Club] | None:
+    """The server's correction row for (player, club), new or existing, stamped as edited."""
+    player, club = session.get(Player, player_id), session.get(Club, club_id)
+    if player is None or club is None:
+        return None
+    link = session.exec(select(ManualLink).where(
+        ManualLink.guild_id == guild_id, ManualLink.player_id == player_id,
+        ManualLink.club_id == club_id)).first() or ManualLink(
+        guild_id=guild_id, player_id=player_id, club_id=club_id, status=Status.DENIED,
+        edited_by=user_id)
+    link.edited_by, link.edited_at = user_id, utcnow()
+    session.add(link)
+    return link, player, club
+
+
+_GONE = Correction("That player or club is no longer in the database.", False)
+
+
 def set_manual_link(engine: Engine, guild_id: int, user_id: int, player_id: int, club_id: int,
                     status: str, fee_amount: int | None = None, fee_currency: str | None = None,
                     source: str | None = None) -> Correction:
     Status(status)
     with session_scope(engine) as session:
-        player, club = session.get(Player, player_id), session.get(Club, club_id)
-        if player is None or club is None:
-            return Correction("That player or club is no longer in the database.", False)
-        link = session.exec(select(ManualLink).where(
-            ManualLink.guild_id == guild_id, ManualLink.player_id == player_id,
-            ManualLink.club_id == club_id)).first() or ManualLink(
-            guild_id=guild_id, player_id=player_id, club_id=club_id, status=status,
-            edited_by=user_id)
+        found = _edit_link(session, guild_id, user_id, player_id, club_id)
+        if found is None:
+            return _GONE
+        link, player, club = found
         link.status, link.hidden = status, False
         link.fee_amount, link.fee_currency, link.source = fee_amount, fee_currency, source
-        link.edited_by, link.edited_at = user_id, utcnow()
-        session.add(link)
         _audit(session, guild_id, user_id, "rumour_add",
                f"{player.name} → {club.name}: {status} fee={fee_amount} {fee_currency or ''} "
                f"source={source or '-'}")
@@ -116,16 +129,11 @@ def set_manual_link(engine: Engine, guild_id: int, user_id: int, player_id: int,
 def hide_link(engine: Engine, guild_id: int, user_id: int, player_id: int,
               club_id: int) -> Correction:
     with session_scope(engine) as session:
-        player, club = session.get(Player, player_id), session.get(Club, club_id)
-        if player is None or club is None:
-            return Correction("That player or club is no longer in the database.", False)
-        link = session.exec(select(ManualLink).where(
-            ManualLink.guild_id == guild_id, ManualLink.player_id == player_id,
-            ManualLink.club_id == club_id)).first() or ManualLink(
-            guild_id=guild_id, player_id=player_id, club_id=club_id, status="denied",
-            edited_by=user_id)
-        link.hidden, link.edited_by, link.edited_at = True, user_id, utcnow()
-        session.add(link)
+        found = _edit_link(session, guild_id, user_id, player_id, club_id)
+        if found is None:
+            return _GONE
+        link, player, club = found
+        link.hidden = True
         _audit(session, guild_id, user_id, "rumour_remove", f"{player.name} → {club.name}")
         return Correction(f"Hidden in this server: {player.name} → {club.name}.", True)
 
