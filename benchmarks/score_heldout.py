@@ -1,0 +1,117 @@
+"""Score the extraction engine on the held-out set in benchmarks/heldout (never used for tuning).
+
+    .venv/bin/python benchmarks/score_heldout.py [--set DIR] [--scorer PATH] [--keep DIR] [-q]
+
+Runs the engine over every ``articles/NNN.txt`` of the held-out set, writes each prediction
+(``Extraction.to_json()``) to a temporary folder as ``NNN.json`` and scores the folder against
+``gold/`` with the shared corpus scorer (``<repo>/../shared/corpus/score.py``). Prints link and fee
+precision/recall/F1, managers stored as players and, unless ``-q``, the per-article errors
+(missed and extra links and fees). Says so and exits 0 when the scorer or the set is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.articles import read_article  # noqa: E402
+from bot.extraction import Extractor  # noqa: E402
+from bot.reference import load_reference  # noqa: E402
+
+HELDOUT = ROOT / "benchmarks" / "heldout"
+SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
+
+
+def predict(articles: Path, out_dir: Path) -> int:
+    extractor = Extractor(load_reference())
+    paths = sorted(articles.glob("*.txt"))
+    for path in paths:
+        parsed = read_article(path)
+        result = extractor.extract(parsed.text, published=parsed.published, source=parsed.source)
+        (out_dir / f"{path.stem}.json").write_text(
+            json.dumps(result.to_json(), indent=2, ensure_ascii=False), encoding="utf-8"
+        )
+    return len(paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=HELDOUT, help="folder with articles/ and gold/")
+    parser.add_argument("--scorer", type=Path, default=SCORER, help="path to the corpus score.py")
+    parser.add_argument("--keep", type=Path, default=None, help="write predictions here")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="totals only, no per-article errors"
+    )
+    args = parser.parse_args(argv)
+
+    articles, gold = args.set / "articles", args.set / "gold"
+    if not args.scorer.is_file():
+        print(
+            f"scorer not found at {args.scorer} "
+            "(expected <repo>/../shared/corpus/score.py); skipping"
+        )
+        return 0
+    if not articles.is_dir() or not gold.is_dir():
+        print(f"held-out set not found at {args.set} (needs articles/ and gold/); skipping")
+        return 0
+
+    out_dir = args.keep if args.keep else Path(tempfile.mkdtemp(prefix="rumour-heldout-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    count = predict(articles, out_dir)
+    elapsed = time.perf_counter() - started
+    print(
+        f"held-out: {count} articles from {args.set} in {elapsed * 1000:.0f} ms; "
+        f"predictions in {out_dir}"
+    )
+    print(f"scorer: {args.scorer}")
+
+    proc = subprocess.run(
+        [sys.executable, str(args.scorer), str(out_dir), str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = proc.stdout.strip().splitlines()
+    summary = None
+    if lines and lines[-1].startswith("{"):
+        try:
+            summary = json.loads(lines[-1])
+        except ValueError:
+            summary = None
+    if summary is None:
+        print("could not read the scorer's summary; raw output follows")
+        print(proc.stdout)
+        print(proc.stderr)
+        return 0
+
+    links, fees = summary["links"], summary["fees"]
+    print(
+        f"links: P={links['precision']:.3f} R={links['recall']:.3f} F1={links['f1']:.3f} "
+        f"(tp={links['tp']} fp={links['fp']} fn={links['fn']})"
+    )
+    print(
+        f"fees:  P={fees['precision']:.3f} R={fees['recall']:.3f} F1={fees['f1']:.3f} "
+        f"(tp={fees['tp']} fp={fees['fp']} fn={fees['fn']})"
+    )
+    print(f"managers stored as players: {summary['managers_as_players']}")
+    if not args.quiet:
+        # The scorer's own report: managers-as-players examples, per-file missed/spurious items.
+        detail = [ln for ln in lines[:-1] if not ln.startswith(("gold files:", "links:", "fees:"))]
+        detail = [ln for ln in detail if not ln.startswith("managers_as_players:")]
+        if any(ln.strip() for ln in detail):
+            print()
+            print("\n".join(detail))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
