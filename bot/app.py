@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -125,13 +125,24 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
             await self.load_extension(name)
         if self.sync_on_start:
             await sync_if_changed(self)
-        self.scheduler.add_job(self.refresh_directory, IntervalTrigger(seconds=30),
-                               id="directory-refresh", replace_existing=True, coalesce=True,
-                               max_instances=1, misfire_grace_time=30)
+        self.every(30, self.refresh_directory, "directory-refresh")
         self.scheduler.start()
         # Start-up objects (reference data, name index) live for the whole run: keeping them
         # out of the collector's generations avoids tens-of-ms pauses under load.
         gc.freeze()
+
+    def every(self, seconds: float, job: Callable[[], Awaitable[Any]], job_id: str, *,
+              now: bool = False) -> None:
+        """A recurring job: never two runs at once, missed runs folded into one; `now` also
+        runs it at start-up (catch-up work)."""
+        self.scheduler.add_job(job, IntervalTrigger(seconds=seconds), id=job_id,
+                               replace_existing=True, coalesce=True, max_instances=1,
+                               misfire_grace_time=30,
+                               next_run_time=datetime.now(UTC) if now else None)
+
+    def cancel(self, job_id: str) -> None:
+        if self.scheduler.get_job(job_id):
+            self.scheduler.remove_job(job_id)
 
     async def refresh_directory(self) -> int:
         """Pick up players and aliases stored since the last refresh (ingest, corrections),

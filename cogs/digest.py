@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import discord
-from apscheduler.triggers.interval import IntervalTrigger
 from discord import app_commands
 from discord.ext import commands
 
@@ -53,14 +52,11 @@ class DigestCog(commands.Cog):
         self.bot = bot
 
     async def cog_load(self) -> None:
-        self.bot.scheduler.add_job(
-            self.tick, IntervalTrigger(seconds=60), id="digest-tick", replace_existing=True,
-            coalesce=True, max_instances=1, misfire_grace_time=30,
-            next_run_time=datetime.now(UTC))  # at start-up: catch up a digest missed while down
+        # Also at start-up: a digest missed while the bot was down goes out now.
+        self.bot.every(60, self.tick, "digest-tick", now=True)
 
     async def cog_unload(self) -> None:
-        if self.bot.scheduler.get_job("digest-tick"):
-            self.bot.scheduler.remove_job("digest-tick")
+        self.bot.cancel("digest-tick")
 
     async def tick(self) -> None:
         await self.bot.wait_until_ready()

@@ -55,13 +55,10 @@ class Feeds(commands.Cog):
         self.poller = FeedPoller(self.session, self.bot.engine, build_extract(settings),
                                  clock=self.bot.clock, limits=limits,
                                  configured_urls=configured, allow_private=private)
-        self.bot.scheduler.add_job(self.poll, "interval", seconds=60, id="feed-poll",
-                                   replace_existing=True, max_instances=1, coalesce=True,
-                                   misfire_grace_time=30)
+        self.bot.every(60, self.poll, "feed-poll")
 
     async def cog_unload(self) -> None:
-        if self.bot.scheduler.get_job("feed-poll"):
-            self.bot.scheduler.remove_job("feed-poll")
+        self.bot.cancel("feed-poll")
         if self.session is not None:
             await self.session.close()
 

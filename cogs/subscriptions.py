@@ -10,7 +10,6 @@ import re
 from typing import Any
 
 import discord
-from apscheduler.triggers.interval import IntervalTrigger
 from discord import app_commands
 from discord.ext import commands
 
@@ -56,13 +55,10 @@ class Subscriptions(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(UnsubscribeButton)
-        self.bot.scheduler.add_job(
-            self.send_alerts, IntervalTrigger(seconds=60), id="alerts", replace_existing=True,
-            coalesce=True, max_instances=1, misfire_grace_time=30)
+        self.bot.every(60, self.send_alerts, "alerts")
 
     async def cog_unload(self) -> None:
-        if self.bot.scheduler.get_job("alerts"):
-            self.bot.scheduler.remove_job("alerts")
+        self.bot.cancel("alerts")
 
     async def send_alerts(self) -> int:
         """Send the alerts owed now; returns how many DMs went out."""
