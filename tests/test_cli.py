@@ -164,3 +164,17 @@ def test_alias_teaches_a_new_name(cli_db: str, capsys: pytest.CaptureFixture[str
     assert main(["alias", "--club", "Nowhere Rovers FC", "x"]) == 1
     assert main(["alias", "--player", "Koopmeiners", "!!!"]) == 1
     assert "letters or digits" in capsys.readouterr().err
+
+
+def test_digest_json_shows_changes_since(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(REPO / "seeds")]) == 0
+    capsys.readouterr()
+    assert main(["digest", "--since", "2000-01-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    players = {entry["player"]: entry["changes"] for entry in data["players"]}
+    assert "Teun Koopmeiners" in players
+    assert any(change["club"] == "Chelsea" for change in players["Teun Koopmeiners"])
+    assert main(["digest", "--since", "2999-01-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["players"] == []
+    assert main(["digest", "--since", "yesterday"]) == 1
+    assert "--since" in capsys.readouterr().err
