@@ -29,7 +29,7 @@ from bot.articles import read_article  # noqa: E402
 from bot.extraction import Extractor  # noqa: E402
 from bot.reference import load_reference  # noqa: E402
 
-SALAD = (
+SALAD_TEXT = (
     "Liverpool Chelsea the Blues the Reds bid £51m €22.5m (£19m) agreed medical talks "
     "Koopmeiners Teun Arne Slot boss manager according to via the 27-year-old the Dutch star "
     "Atalanta's Stuttgart centre-back rising to with add-ons -a-week , . ' \" ( ) - \n denied "
@@ -37,7 +37,8 @@ SALAD = (
     "2024 Date: <p> </p> <div> & &amp; Sky's Florian Plettenberg Arsenal want sign loan "
     "Juventus Napoli Bayern Munich Real Madrid Barcelona PSG done deal here we go rejected "
     "offer of €40m plus €5m in add-ons"
-).split(" ")
+)
+SALAD = SALAD_TEXT.split(" ")
 
 
 def articles() -> list[tuple[str, str, dict[str, Any]]]:
@@ -61,9 +62,9 @@ def articles() -> list[tuple[str, str, dict[str, Any]]]:
     literals: set[str] = set()
     for path in sorted((ROOT / "tests" / "extraction").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if len(node.value) >= 12:
-                    literals.add(node.value)
+            value = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(value, str) and len(value) >= 12:
+                literals.add(value)
     for i, text in enumerate(sorted(literals)):
         out.append((f"literal:{i}", text, {}))
     from bench_extraction import build_articles
