@@ -498,43 +498,69 @@ def _skeleton(word: str) -> str:
     return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
 
 
+_RATIO_CACHE: dict[tuple[str, str], float] = {}
+
+
+def _ratio(a: str, b: str) -> float:
+    """``rapidfuzz.fuzz.ratio``, remembered (names recur across articles)."""
+    key = (a, b)
+    value = _RATIO_CACHE.get(key)
+    if value is None:
+        value = ratio(a, b)
+        if len(_RATIO_CACHE) < 200_000:
+            _RATIO_CACHE[key] = value
+    return value
+
+
 def _match_entity(
     keys: tuple[str, ...], entities: list[Entity], sent: int = 0
 ) -> tuple[Entity | None, bool]:
     """(entity, upgrade): upgrade = the mention is a fuller form of the entity's name."""
     best: Entity | None = None
     best_rank = 0
+    nk = len(keys)
+    k0 = keys[0] if nk else ""
+    klast = keys[-1] if nk else ""
+    # the ranks below, tested in this order (first that holds):
+    # 6 same keys; 5 surname / "van Dijk"; 4 "Harry Kane" after "Kane"; 2 first name only
+    # ("Saul" for Saul Niguez); 3 a typo ("Koopmeiner"); 1 "Sol" for Saul Niguez (same
+    # consonants, mentioned nearby)
     for ent in reversed(entities):  # most recent first
         ek = ent.keys
-        rank = 0
         if keys == ek:
             rank = 6
-        elif len(keys) < len(ek) and ek[-len(keys) :] == keys:
-            rank = 5  # surname / "van Dijk"
-        elif len(keys) > len(ek) and keys[-len(ek) :] == ek:
-            rank = 4  # "Harry Kane" after "Kane"
-        elif len(keys) == 1 and len(ek) >= 2 and ek[0] == keys[0] and len(keys[0]) >= 3:
-            rank = 2  # first name only: "Saul" for Saul Niguez
-        elif len(keys) == 1 and len(keys[0]) >= 5 and ratio(keys[0], ek[-1]) >= 87:
-            rank = 3  # "Koopmeiner"
-        elif (
-            len(keys) == len(ek) >= 2
-            and keys[0] == ek[0]
-            and len(keys[-1]) >= 4
-            and ratio(keys[-1], ek[-1]) >= 80
-        ) or (len(keys) >= 2 and len(ek) == 1 and len(ek[0]) >= 5 and ratio(keys[-1], ek[0]) >= 87):
-            rank = 3
-        elif (
-            len(keys) == 1
-            and len(ek) >= 2
-            and len(keys[0]) >= 3
-            and len(_skeleton(keys[0])) >= 2
-            and _skeleton(keys[0]) in (_skeleton(ek[0]), _skeleton(ek[-1]))
-            and any(abs(m.sent - sent) <= 6 for m in ent.mentions)
-        ):
-            rank = 1  # "Sol" for Saul Niguez: same consonants, mentioned nearby
+        else:
+            ne = len(ek)
+            rank = 0
+            if nk < ne:
+                if ek[-nk:] == keys:
+                    rank = 5
+                elif nk == 1:
+                    if ek[0] == k0 and len(k0) >= 3:
+                        rank = 2
+                    elif len(k0) >= 5 and _ratio(k0, ek[-1]) >= 87:
+                        rank = 3
+                    elif (
+                        len(k0) >= 3
+                        and len(_skeleton(k0)) >= 2
+                        and _skeleton(k0) in (_skeleton(ek[0]), _skeleton(ek[-1]))
+                        and any(abs(m.sent - sent) <= 6 for m in ent.mentions)
+                    ):
+                        rank = 1
+            elif nk > ne:
+                if keys[-ne:] == ek:  # mentions and entities always have keys
+                    rank = 4
+                elif ne == 1 and nk >= 2 and len(ek[0]) >= 5 and _ratio(klast, ek[0]) >= 87:
+                    rank = 3
+            elif nk == 1:
+                if len(k0) >= 5 and _ratio(k0, ek[-1]) >= 87:
+                    rank = 3
+            elif k0 == ek[0] and len(klast) >= 4 and _ratio(klast, ek[-1]) >= 80:
+                rank = 3
         if rank > best_rank:
             best, best_rank = ent, rank
+            if rank == 6:
+                break  # nothing ranks higher; the most recent exact match wins
     if best is None:
         return None, False
     return best, best_rank == 4 or (best_rank == 3 and len(keys) > len(best.keys))

@@ -41,6 +41,7 @@ _QUOTES = str.maketrans(
         "\r": "",
     }
 )
+_QUOTE_PAIRS = tuple((chr(code), repl) for code, repl in _QUOTES.items())
 _TAG = re.compile(
     r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I
 )
@@ -67,7 +68,11 @@ def clean_text(text: str) -> str:
         if "\t" in text or "\r" in text or "`" in text:
             text = text.replace("\r", "").replace("\t", " ").replace("`", "'")
     else:
-        text = text.translate(_QUOTES)
+        # str.replace per character present is much faster than str.translate with a dict;
+        # no replacement creates another listed character, so the order does not matter
+        for char, repl in _QUOTE_PAIRS:
+            if char in text:
+                text = text.replace(char, repl)
     text = _SPACES.sub(" ", text)
     return unwrap_lines(text[:MAX_CHARS])
 
