@@ -114,6 +114,10 @@ class ClubMatcher:
         self.places: dict[tuple[str, ...], list[ClubRef]] = {}
         self.country_of: dict[str, str] = {}
         self.league_of: dict[str, str] = {}
+        # (leagues, country, place list) -> the clubs a description can mean
+        self._description_memo: dict[
+            tuple[tuple[str, ...], str | None, int | None], list[ClubRef]
+        ] = {}
         for club in reference.clubs:
             self.country_of[club.name] = fold(club.country)
             self.league_of[club.name] = fold(club.league)
@@ -300,12 +304,17 @@ class ClubMatcher:
                 and (self._match_at(tokens, j + 1, n) is not None)
             ):
                 continue
-            candidates = [
-                club
-                for club in (place_clubs if place_clubs is not None else self.reference.clubs)
-                if (not leagues or self.league_of.get(club.name, "") in leagues)
-                and (country is None or self.country_of.get(club.name, "") == country)
-            ]
+            memo_key = (leagues, country, None if place_clubs is None else id(place_clubs))
+            memo = self._description_memo.get(memo_key)
+            if memo is None:
+                memo = [
+                    club
+                    for club in (place_clubs if place_clubs is not None else self.reference.clubs)
+                    if (not leagues or self.league_of.get(club.name, "") in leagues)
+                    and (country is None or self.country_of.get(club.name, "") == country)
+                ]
+                self._description_memo[memo_key] = memo
+            candidates = list(memo)
             if candidates:
                 found.append((i, j + 1, None, "description", candidates))
         return found

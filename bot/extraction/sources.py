@@ -156,10 +156,10 @@ class OutletMatcher:
                             continue
                     hit = (length, outlet)
                     break
-            if hit is None and tok.cap and credited(doc, i, i + 1):
+            if hit is None and tok.cap:
                 # "(Sun)", "(Times - subscription required)": the outlet without its "The"
                 entry = self.surfaces.get(("the", tok.key))
-                if entry is not None:
+                if entry is not None and credited(doc, i, i + 1):
                     hit = (1, entry[0])
             if (
                 hit is None
