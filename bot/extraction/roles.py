@@ -169,6 +169,18 @@ def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]
     return True, saw_head
 
 
+_TO_ENDINGS = ("to", "join", "joining", "for")
+
+
+def _to_ending(text: str) -> bool:
+    """Cheap necessary test for ``_TO_BEFORE``: the window ends in "to", "join", "joining" or
+    "for", perhaps followed by "the", then whitespace."""
+    stripped = text.rstrip()
+    if stripped.endswith(_TO_ENDINGS):
+        return True
+    return stripped.endswith("the") and stripped[:-3].rstrip().endswith(_TO_ENDINGS)
+
+
 def club_role(doc: Doc, mention: ClubMention) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None."""
     tokens = doc.tokens
@@ -205,7 +217,7 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         return "history"
     if " to" in tail and _COUNTERPART_TO.search(before_text):
         return "from"  # "made an approach to Fulham for Robinson": the selling club
-    if _TO_BEFORE.search(before_text):
+    if before_text[-1:].isspace() and _to_ending(before_text) and _TO_BEFORE.search(before_text):
         return "to"
     if _FROM_BEFORE.search(before_text):
         if re.match(
