@@ -381,10 +381,15 @@ class PeopleIndex:
 
 def _is_title_case_line(tokens: list[Token], blocked: set[int]) -> bool:
     """A Headline Written In Title Case: no long lower-case word outside clubs and outlets."""
-    words = [t for t in tokens if t.key.isalpha() and len(t.key) > 3 and t.index not in blocked]
-    if len(words) < 3:
-        return False
-    return all(t.cap for t in words)
+    # one lower-case word decides it (fewer than three words is False as well)
+    count = 0
+    for t in tokens:
+        key = t.key
+        if len(key) > 3 and key.isalpha() and t.index not in blocked:
+            if not t.cap:
+                return False
+            count += 1
+    return count >= 3
 
 
 def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[NameMention]:
