@@ -43,12 +43,9 @@ def stamp(moment: datetime, style: str = "R") -> str:
 
 
 def link_line(link: LinkView) -> str:
-    parts = [link.status.replace("_", " ")]
-    if link.latest_fee:
-        parts.insert(0, link.latest_fee.text)
     tier = f", best tier {link.best_tier}" if link.best_tier else ""
     sources = f"{link.independent_sources} source{'s' if link.independent_sources != 1 else ''}"
-    lines = [" · ".join(parts), f"{sources}{tier}",
+    lines = [link.summary, f"{sources}{tier}",
              f"first {stamp(link.first_seen)}, last {stamp(link.last_seen)}"]
     lines.extend(f"⚠ {clean(conflict)}" for conflict in link.conflicts)
     return clean("\n".join(lines[:1])) + "\n" + "\n".join(lines[1:])

@@ -68,6 +68,19 @@ class LinkView:
     def latest_fee(self) -> FeeView | None:
         return self.fees[-1] if self.fees else None
 
+    @property
+    def summary(self) -> str:
+        """Status and latest fee as fans say it: "£51m bid, rejected", "£45m fee · talks"."""
+        status = self.status.replace("_", " ")
+        fee = self.latest_fee
+        if fee is None:
+            return status
+        if self.status == fee.kind:
+            return fee.text
+        if self.status.startswith(fee.kind + "_"):
+            return f"{fee.text}, {self.status.split('_', 1)[1].replace('_', ' ')}"
+        return f"{fee.text} · {status}"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "club": self.club, "from_club": self.from_club, "status": self.status,
@@ -185,10 +198,9 @@ def render_text(report: PlayerReport) -> str:
     if not report.links and not report.other_fees:
         lines.append("  no rumours stored yet")
     for link in report.links:
-        fee = f", {link.latest_fee.text}" if link.latest_fee else ""
         cold = " [cold]" if link.cold else ""
         tier = f", best tier {link.best_tier}" if link.best_tier else ""
-        lines.append(f"  → {link.club}: {link.status.replace('_', ' ')}{fee}{cold}")
+        lines.append(f"  → {link.club}: {link.summary}{cold}")
         lines.append(f"      {link.independent_sources} source(s){tier}; first seen "
                      f"{link.first_seen:%Y-%m-%d}, last seen {link.last_seen:%Y-%m-%d}")
         for source in link.sources:

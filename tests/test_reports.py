@@ -67,3 +67,12 @@ def test_cold_links_are_listed_after_live_ones(engine: Engine) -> None:
     assert [(link.club, link.cold) for link in report.links] == [("Chelsea", False),
                                                                 ("Juventus", True)]
     assert "→ Juventus: interest [cold]" in render_text(report)
+
+
+def test_summary_says_status_and_fee_the_way_fans_do(engine: Engine) -> None:
+    _article(engine, "a", "Chelsea", Status.BID, source="BBC Sport", fee=(51_000_000, "GBP"))
+    assert _report(engine).links[0].summary == "£51m bid"
+    _article(engine, "b", "Chelsea", Status.BID_REJECTED, source="BBC Sport")
+    assert _report(engine).links[0].summary == "£51m bid, rejected"
+    _article(engine, "c", "Chelsea", Status.AGREED, source="BBC Sport")
+    assert _report(engine).links[0].summary == "£51m bid · agreed"

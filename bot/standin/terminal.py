@@ -21,10 +21,12 @@ fields, footer), buttons and selects, ephemeral markers, DMs and channel posts.
 from __future__ import annotations
 
 import asyncio
+import re
 import shlex
 import sys
 import textwrap
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
 import discord
@@ -46,9 +48,31 @@ HELP = __doc__.split("::", 1)[1].split("and prints", 1)[0].rstrip() if __doc__ e
 BUTTON_STYLES = {1: "", 2: "", 3: "+", 4: "!", 5: "link"}
 
 
+_TIMESTAMP = re.compile(r"<t:(-?\d{1,13})(?::([tTdDfFR]))?>")
+
+
+def _timestamp(match: re.Match[str]) -> str:
+    """Discord shows <t:unix:R> in the reader's time zone; the terminal shows UTC."""
+    moment = datetime.fromtimestamp(int(match.group(1)), UTC)
+    if match.group(2) != "R":
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    days = (datetime.now(UTC) - moment).total_seconds() / 86400
+    if abs(days) < 1:
+        return "today"
+    count = round(abs(days))
+    unit = "day" if count < 60 else "month"
+    count = count if unit == "day" else round(count / 30)
+    plural = "s" if count != 1 else ""
+    return f"{count} {unit}{plural} ago" if days > 0 else f"in {count} {unit}{plural}"
+
+
+def humanise(text: str) -> str:
+    return _TIMESTAMP.sub(_timestamp, text)
+
+
 def _wrap(text: str, prefix: str, width: int) -> list[str]:
     lines: list[str] = []
-    for raw in str(text).splitlines() or [""]:
+    for raw in humanise(str(text)).splitlines() or [""]:
         lines.extend(textwrap.wrap(raw, width=max(20, width - len(prefix)),
                                    replace_whitespace=False) or [""])
     return [prefix + line for line in lines]
