@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+import discord
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -284,6 +286,13 @@ def _run_handler(
     except SQLAlchemyError as error:
         print(f"error: database error: {error.__class__.__name__}: "
               f"{str(error).splitlines()[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except discord.LoginFailure:
+        print("error: Discord refused the token in DISCORD_TOKEN; copy it again from the "
+              "Developer Portal (Bot → Reset Token)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (discord.GatewayNotFound, aiohttp.ClientConnectionError) as error:
+        print(f"error: cannot reach Discord: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
