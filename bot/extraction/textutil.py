@@ -269,6 +269,17 @@ def unwrap_lines(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    # a long line is a wrapped one only in hard-wrapped text (lines of 60-120 characters, next
+    # to none longer); where paragraphs are single long lines, a long line without a stop is a
+    # headline
+    mid = long = 0
+    for line in lines:
+        n = len(line)
+        if n > 120:
+            long += 1
+        elif n >= 60:
+            mid += 1
+    wrapped = mid >= 4 * long
     out: list[str] = [lines[0]]
     for line in lines[1:]:
         prev = out[-1].rstrip()
@@ -280,7 +291,7 @@ def unwrap_lines(text: str) -> str:
             and (
                 stripped[:1].islower()
                 or _FUNCTION_END.search(prev) is not None
-                or (len(prev) >= 75 and stripped[:1] not in "-*#>|<")
+                or (wrapped and len(prev) >= 75 and stripped[:1] not in "-*#>|<")
             )
         ):
             out[-1] = prev + " " + stripped

@@ -1,0 +1,70 @@
+# ruff: noqa: E501  (article paragraphs are single long lines, as scraped pages give them)
+"""General rules of transfer prose, each checked on short reports written for these tests
+(in the style of real ones; no text copied from elsewhere). Grouped by rule."""
+
+from __future__ import annotations
+
+import pytest
+from written_articles import Case
+
+from bot.extraction import Extractor
+from bot.text import fold
+
+HEADLINE_BREAK = [
+    Case(
+        "long_headline_without_stop_ends_at_line_break",
+        """Date: 2025-06-12
+
+Everton weigh up loan swoop for Chelsea youngster as Moyes looks to bolster his attack options
+Fulham have opened talks with Lyon over Malick Fofana, with the Belgian winger keen on a move to London after two seasons in Ligue 1.
+
+Lyon are said to value the 20-year-old at around €35m, and Everton have not made an approach for him.""",
+        links={("Malick Fofana", "Fulham"): "Lyon"},
+        no_links_to=(("Malick Fofana", "Everton"),),
+    ),
+    Case(
+        "headline_line_then_report",
+        """Date: 2025-01-20
+
+Juventus ready to test Manchester United resolve with January offer for wantaway forward
+Napoli have submitted a €40m offer to Manchester United for Alejandro Garnacho, with the Serie A leaders eager to wrap up a deal quickly.
+
+Juventus have no interest in the winger, according to Sky Italia, who say United would rather sell abroad.""",
+        links={("Alejandro Garnacho", "Napoli"): "Manchester United"},
+        no_links_to=(("Alejandro Garnacho", "Juventus"),),
+        fees=[("Alejandro Garnacho", 40_000_000, "EUR", "bid")],
+        outlets=("Sky Sport Italia",),
+    ),
+]
+
+
+def _check(extractor: Extractor, case: Case) -> None:
+    result = extractor.extract(case.text)
+    links = {(fold(lk.player), lk.to_club): lk for lk in result.links}
+    got = [(lk.player, lk.to_club, str(lk.status)) for lk in result.links]
+    for (player, club), from_club in case.links.items():
+        link = links.get((fold(player), club))
+        assert link is not None, (player, club, got)
+        if from_club is not None:
+            assert link.from_club == from_club, (player, club, link.from_club)
+    for (player, club), status in case.statuses.items():
+        assert str(links[(fold(player), club)].status) == status, (player, club, got)
+    for player, club in case.no_links_to:
+        assert (fold(player), club) not in links, (player, club, got)
+    fees = {(fold(f.player), f.amount, f.currency): f for f in result.fees}
+    for player, amount, currency, kind in case.fees:
+        fee = fees.get((fold(player), amount, currency))
+        assert fee is not None, (player, amount, currency, result.fees)
+        if kind is not None:
+            assert str(fee.kind) == kind, (player, amount, fee.kind)
+    players = {fold(p.name) for p in result.players} | {fold(lk.player) for lk in result.links}
+    for person in case.not_players:
+        assert fold(person) not in players, (person, got)
+
+
+ALL = HEADLINE_BREAK
+
+
+@pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
+def test_general_rule(extractor: Extractor, case: Case) -> None:
+    _check(extractor, case)
