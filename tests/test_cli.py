@@ -178,3 +178,18 @@ def test_digest_json_shows_changes_since(cli_db: str, capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out)["players"] == []
     assert main(["digest", "--since", "yesterday"]) == 1
     assert "--since" in capsys.readouterr().err
+
+
+def test_db_upgrade_creates_and_is_idempotent(cli_db: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from db.migrate import head_revision
+
+    assert main(["db", "upgrade"]) == 0
+    assert f"revision {head_revision()}" in capsys.readouterr().out
+    assert main(["db", "upgrade"]) == 0
+    engine = create_db_engine(cli_db)
+    try:
+        assert {"rumour", "change_event", "digest_delivery"} <= set(
+            inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
