@@ -68,7 +68,7 @@ _FROM_BEFORE = re.compile(
     r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
     r"|\bplaying\s+for|\b(?:this|last)\s+season\s+for|\bfee\s+(?:\S+\s+){0,5}(?:with|between)"
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
-    r"|\bcontact\s+with|\bdiscussions\s+with"
+    r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\bsounded\s+out"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
@@ -110,7 +110,9 @@ _HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted
 _PAYER_WORDS = ("pay", "trigger", "activat", "meet")
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
-    r"|attention|calls?|talks|competition|advances|overtures|suitors)\s+from\s+(?:the\s+)?"
+    r"|attention|calls?|talks|competition|advances|overtures|suitors)"
+    r"\s+(?:(?:of|worth)\s+(?:around\s+|about\s+|up\s+to\s+)?\S*\d\S*\s+(?:million\s+|m\s+)?)?"
+    r"from\s+(?:the\s+)?"
     r"(?:rivals?\s+|fellow\s+|[a-z]+\s+league\s+(?:side|club)\s+)?$",
 )
 _COUNTERPART_TO = re.compile(

@@ -37,6 +37,40 @@ Juventus have no interest in the winger, according to Sky Italia, who say United
     ),
 ]
 
+# "X have contacted / are in talks with [seller] about Y", "an offer of £25m from [buyer] for Y":
+# the club after "with"/"contacted" is the seller, the subject or the "from" club the buyer.
+SELLER_FRAMES = [
+    Case(
+        "contacted_seller_about_player",
+        """Date: 2025-07-03
+
+Bournemouth have contacted Real Sociedad about Takefusa Kubo as they look for a replacement on the right flank. The Japan international has two years left on his deal in San Sebastian.""",
+        links={("Takefusa Kubo", "Bournemouth"): "Real Sociedad"},
+        no_links_to=(("Takefusa Kubo", "Real Sociedad"),),
+    ),
+    Case(
+        "offer_of_figure_from_buyer",
+        """Date: 2025-08-11
+
+Crystal Palace have received an offer of £25m from Wolves for Jean-Philippe Mateta, but the Eagles are holding out for closer to £35m. Palace value the striker highly after his goals last season.""",
+        links={("Jean-Philippe Mateta", "Wolverhampton Wanderers"): "Crystal Palace"},
+        no_links_to=(("Jean-Philippe Mateta", "Crystal Palace"),),
+        fees=[
+            ("Jean-Philippe Mateta", 25_000_000, "GBP", "bid"),
+            ("Jean-Philippe Mateta", 35_000_000, "GBP", "asking"),
+        ],
+    ),
+    Case(
+        "talks_with_parent_club_over_a_loan_return",
+        """Date: 2025-01-14
+
+Marseille are in talks with Arsenal over a loan return for Reiss Nelson, who spent last season on the bench in north London. Roberto De Zerbi wants the winger before the end of the month.""",
+        links={("Reiss Nelson", "Marseille"): "Arsenal"},
+        no_links_to=(("Reiss Nelson", "Arsenal"),),
+        not_players=("Roberto De Zerbi",),
+    ),
+]
+
 
 def _check(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
@@ -62,7 +96,7 @@ def _check(extractor: Extractor, case: Case) -> None:
         assert fold(person) not in players, (person, got)
 
 
-ALL = HEADLINE_BREAK
+ALL = HEADLINE_BREAK + SELLER_FRAMES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
