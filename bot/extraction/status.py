@@ -34,6 +34,17 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|off\s+the\s+table|ended\s+(?:their|its)\s+interest|cool(?:ed)?\s+(?:their|its)\s+interest"
         r"|turn(?:ed)?\s+(?:their|its)\s+attention\s+elsewhere|(?:to\s+)?fall\s+in\s+the\s+late)",
     ),
+    # before DENIED: "dismissed a bid" is a rejected bid, not a denial of interest
+    (
+        Status.BID_REJECTED,
+        r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,9}?\s+"
+        r"(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed|refused|dismissed)"
+        r"|(?:reject(?:ed|s)?|turn(?:ed|s)?\s+down|knock(?:ed|s)?\s+back|rebuff(?:ed|s)?"
+        r"|snub(?:bed|s)?|refus(?:ed|es)|dismissed)(?:\s+\S+){0,5}?\s+(?:bid|offer|proposal"
+        r"|approach)|failed\s+(?:bid|offer|approach)|(?:bid|offer)s?\s+(?:\S+\s+){0,3}?(?:was|were"
+        r"|has\s+been|have\s+been)\s+(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed)"
+        r"|(?:been|were|was|being)\s+(?:rebuffed|snubbed|knocked\s+back|turned\s+down|rejected)\s+by)",
+    ),
     (
         Status.DENIED,
         r"\b(?:den(?:y|ied|ies|ying)|denial|(?:no|zero)\s+(?:interest|intention|plans?"
@@ -62,15 +73,6 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|verbal\s+(?:agreement|yes|green)|terms\s+(?:have\s+been\s+)?agreed|fee\s+agreed"
         r"|set\s+to\s+(?:join|sign|complete)|(?:on\s+the\s+)?verge\s+of\s+(?:joining|signing)"
         r"|close\s+to\s+(?:completing|finali[sz]ing|joining)|given\s+the\s+go-ahead)",
-    ),
-    (
-        Status.BID_REJECTED,
-        r"\b(?:(?:bid|offer|proposal|approach)s?(?:\s+\S+){0,9}?\s+"
-        r"(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed|refused|dismissed)"
-        r"|(?:reject(?:ed|s)?|turn(?:ed|s)?\s+down|knock(?:ed|s)?\s+back|rebuff(?:ed|s)?"
-        r"|snub(?:bed|s)?|refus(?:ed|es)|dismissed)(?:\s+\S+){0,5}?\s+(?:bid|offer|proposal"
-        r"|approach)|failed\s+(?:bid|offer|approach)|(?:bid|offer)s?\s+(?:\S+\s+){0,3}?(?:was|were"
-        r"|has\s+been|have\s+been)\s+(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed))",
     ),
     (
         Status.BID,

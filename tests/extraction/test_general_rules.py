@@ -71,6 +71,69 @@ Marseille are in talks with Arsenal over a loan return for Reiss Nelson, who spe
     ),
 ]
 
+# A rejected bid is a link (bid_rejected); only an explicit denial of interest removes a link.
+REJECTED_BIDS = [
+    Case(
+        "seller_rejected_possessive_bid",
+        """Date: 2025-07-21
+
+Real Betis have rejected Everton's opening offer of €18m for Johnny Cardoso, according to Marca. The Andalusians want at least €25m for the USA midfielder.""",
+        links={("Johnny Cardoso", "Everton"): "Real Betis"},
+        statuses={("Johnny Cardoso", "Everton"): "bid_rejected"},
+        fees=[
+            ("Johnny Cardoso", 18_000_000, "EUR", "bid"),
+            ("Johnny Cardoso", 25_000_000, "EUR", "asking"),
+        ],
+    ),
+    Case(
+        "rebuffed_approach_from_buyer",
+        """Date: 2025-08-02
+
+Lille rebuffed an approach from Aston Villa for Jonathan David earlier this week. The Canada striker is out of contract next summer and Villa could return with a second offer.""",
+        links={("Jonathan David", "Aston Villa"): "Lille"},
+        statuses={("Jonathan David", "Aston Villa"): "bid_rejected"},
+    ),
+    Case(
+        "passive_rebuff_is_not_denial",
+        """Date: 2025-01-09
+
+Newcastle United have been rebuffed by Brentford in their attempt to sign Bryan Mbeumo this month. Brentford dismissed a bid worth £45m for the Cameroon forward.""",
+        links={("Bryan Mbeumo", "Newcastle United"): "Brentford"},
+        statuses={("Bryan Mbeumo", "Newcastle United"): "bid_rejected"},
+        fees=[("Bryan Mbeumo", 45_000_000, "GBP", "bid")],
+    ),
+]
+
+# Stage cues of real reports: "on the verge of completing a deal for", "closing in on".
+STAGE_CUES = [
+    Case(
+        "verge_of_completing_a_deal_for",
+        """Date: 2025-06-30
+
+Borussia Dortmund are on the verge of completing a deal for Jobe Bellingham after agreeing a fee with Sunderland. The midfielder travelled to Germany on Sunday.""",
+        links={("Jobe Bellingham", "Borussia Dortmund"): "Sunderland"},
+        statuses={("Jobe Bellingham", "Borussia Dortmund"): "agreed"},
+        no_links_to=(("Jobe Bellingham", "Sunderland"),),
+    ),
+    Case(
+        "closing_in_on_player",
+        """Date: 2025-07-15
+
+Bayern Munich are closing in on Luis Diaz after opening talks with Liverpool over a fee. The Colombian winger is keen on the move.""",
+        links={("Luis Diaz", "Bayern Munich"): "Liverpool"},
+        statuses={("Luis Diaz", "Bayern Munich"): "talks"},
+        no_links_to=(("Luis Diaz", "Liverpool"),),
+    ),
+    Case(
+        "on_the_brink_of_sealing",
+        """Date: 2025-08-20
+
+Fulham are on the brink of sealing the signing of Samu Chukwueze from AC Milan, with the Nigeria winger due in London for a medical.""",
+        links={("Samu Chukwueze", "Fulham"): "AC Milan"},
+        no_links_to=(("Samu Chukwueze", "AC Milan"),),
+    ),
+]
+
 
 def _check(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
@@ -96,7 +159,7 @@ def _check(extractor: Extractor, case: Case) -> None:
         assert fold(person) not in players, (person, got)
 
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
