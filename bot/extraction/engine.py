@@ -93,6 +93,11 @@ _CREDIT_NAME = re.compile(
 )
 
 
+_OLD_SIGNING = re.compile(
+    r"\b(?:signed|joined|arrived|bought|brought\s+in|recruited|moved|move|switch|transfer)\b"
+)
+
+
 @dataclass
 class _Article:
     doc: Doc
@@ -429,6 +434,15 @@ class Extractor:
             history = is_history(sent.text, ref_year)
             for mention, role in view.clubs:
                 if role in ("seller", "from") or (role == "history" and history):
+                    if (
+                        history
+                        and role == "from"
+                        and doc.lower[max(sent.start, mention.start - 6) : mention.start].endswith(
+                            "from "
+                        )
+                        and _OLD_SIGNING.search(sent.text)
+                    ):
+                        continue  # "signed from Ajax in 2023": where he came from, long ago
                     targets = list(players.values())
                     if len(targets) > 1:
                         # a seller's player comes after it ("PSG sell Mbappe"); a player

@@ -20,6 +20,7 @@ Fulham have opened talks with Lyon over Malick Fofana, with the Belgian winger k
 
 Lyon are said to value the 20-year-old at around €35m, and Everton have not made an approach for him.""",
         links={("Malick Fofana", "Fulham"): "Lyon"},
+        fees=[("Malick Fofana", 35_000_000, "EUR", "asking")],
         no_links_to=(("Malick Fofana", "Everton"),),
     ),
     Case(
@@ -134,6 +135,38 @@ Fulham are on the brink of sealing the signing of Samu Chukwueze from AC Milan, 
     ),
 ]
 
+# A transfer with an explicit year older than the previous window is background: no link, and
+# its figure is neither the player's fee nor anyone else's.
+OLD_HISTORY = [
+    Case(
+        "old_move_with_year_is_background",
+        """Date: 2025-07-08
+
+Real Betis want to bring Antony back on loan from Manchester United. The Brazil winger has never justified his £86m move from Ajax in 2022, and United are ready to let him go.""",
+        links={("Antony", "Real Betis"): "Manchester United"},
+        no_links_to=(("Antony", "Manchester United"),),
+        fees=[],
+    ),
+    Case(
+        "signed_from_club_in_old_year",
+        """Date: 2025-06-18
+
+Bayern Munich are weighing up a €40m bid for Mohammed Kudus. West Ham United signed the Ghana winger from Ajax in 2023 for £38m, and he scored in his last three games of the season.""",
+        links={("Mohammed Kudus", "Bayern Munich"): None},
+        no_links_to=(("Mohammed Kudus", "West Ham United"), ("Mohammed Kudus", "Ajax")),
+        fees=[("Mohammed Kudus", 40_000_000, "EUR", "bid")],
+    ),
+    Case(
+        "appositive_old_move",
+        """Date: 2025-08-01
+
+Aston Villa have asked about Joao Felix. The Portugal forward, who joined Atletico Madrid from Benfica in 2019 for €126m, has also been offered to clubs in Saudi Arabia by Chelsea.""",
+        links={("Joao Felix", "Aston Villa"): None},
+        no_links_to=(("Joao Felix", "Atletico Madrid"),),
+        fees=[],
+    ),
+]
+
 
 def _check(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
@@ -154,14 +187,21 @@ def _check(extractor: Extractor, case: Case) -> None:
         assert fee is not None, (player, amount, currency, result.fees)
         if kind is not None:
             assert str(fee.kind) == kind, (player, amount, fee.kind)
+    assert len(fees) == len(case.fees), result.fees
     players = {fold(p.name) for p in result.players} | {fold(lk.player) for lk in result.links}
     for person in case.not_players:
         assert fold(person) not in players, (person, got)
 
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
 def test_general_rule(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
+
+
+def test_old_signing_club_is_not_the_current_club(extractor: Extractor) -> None:
+    case = next(c for c in OLD_HISTORY if c.name == "signed_from_club_in_old_year")
+    links = extractor.extract(case.text).links
+    assert [lk.from_club for lk in links] == [None], links
