@@ -93,6 +93,9 @@ _CREDIT_NAME = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(
+    r"\s+(?:who\s|signed\s|bought\s|brought\s|recruited\s|acquired\s|snapped\s)"
+)
 _OLD_SIGNING = re.compile(
     r"\b(?:signed|joined|arrived|bought|brought\s+in|recruited|moved|move|switch|transfer)\b"
 )
@@ -879,6 +882,11 @@ class Extractor:
         same = [r for r in players if r.start > left and r.end <= right]
         if same:
             players = same
+        elif left >= 0 and doc.text[left] == "," and _APPOSITIVE.match(doc.text, left + 1, start):
+            # "Wirtz, bought from Leverkusen for £116m, and Ekitike": the appositive's player
+            for ref in players:
+                if 0 <= left - ref.end <= 1:
+                    return ref.entity
         best: tuple[float, Entity] | None = None
         for ref in players:
             if ref.end <= start:

@@ -72,6 +72,7 @@ _FROM_BEFORE = re.compile(
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
     r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\bsounded\s+out"
     r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down)\s+by"
+    r"|\b(?:pay|pays|paid|paying)"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"

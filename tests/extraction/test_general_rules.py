@@ -167,6 +167,44 @@ Aston Villa have asked about Joao Felix. The Portugal forward, who joined Atleti
     ),
 ]
 
+# A hyphenated adjective opening a bullet is not a name; a figure inside an appositive
+# ("X, signed from Y for £Nm, and Z") belongs to the player the appositive describes.
+BULLETS_AND_APPOSITIVES = [
+    Case(
+        "hyphenated_adjective_opens_bullet",
+        """Date: 2025-07-01
+
+Transfer round-up:
+- Club-record outlay: Arsenal pay Real Sociedad £55m for Martin Zubimendi after the midfielder passed his medical.
+- Long-awaited switch: Chelsea complete a £55m move for Jamie Gittens from Borussia Dortmund.""",
+        links={
+            ("Martin Zubimendi", "Arsenal"): "Real Sociedad",
+            ("Jamie Gittens", "Chelsea"): "Borussia Dortmund",
+        },
+        fees=[
+            ("Martin Zubimendi", 55_000_000, "GBP", None),
+            ("Jamie Gittens", 55_000_000, "GBP", None),
+        ],
+        not_players=("Club-record", "Long-awaited"),
+    ),
+    Case(
+        "fee_inside_appositive_belongs_to_its_player",
+        """Date: 2025-08-25
+
+Liverpool's summer arrivals Florian Wirtz, bought from Bayer Leverkusen for £116m, and Hugo Ekitike have started the season well. Arne Slot still wants a centre-back before the deadline.""",
+        fees=[("Florian Wirtz", 116_000_000, "GBP", None)],
+        not_players=("Arne Slot",),
+    ),
+    Case(
+        "fee_inside_appositive_second_player",
+        """Date: 2025-08-28
+
+Napoli have added Kevin De Bruyne on a free and Sam Beukema, signed from Bologna for €31m, to a squad that won the title. Antonio Conte is now chasing a winger.""",
+        fees=[("Sam Beukema", 31_000_000, "EUR", None)],
+        not_players=("Antonio Conte",),
+    ),
+]
+
 
 def _check(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
@@ -193,7 +231,7 @@ def _check(extractor: Extractor, case: Case) -> None:
         assert fold(person) not in players, (person, got)
 
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
