@@ -96,6 +96,32 @@ class ClubMention:
     kind: str  # name, alias, nickname, ground, place, description, partial, person
 
 
+_TRAVEL_VERBS = frozenset(
+    [
+        "travel",
+        "travels",
+        "travelled",
+        "traveled",
+        "travelling",
+        "traveling",
+        "flew",
+        "fly",
+        "flies",
+        "flying",
+        "flown",
+        "jetted",
+        "arrived",
+        "arrive",
+        "arrives",
+        "arriving",
+        "landed",
+        "land",
+        "lands",
+        "touched",
+    ]
+)
+
+
 @dataclass
 class _Surface:
     clubs: list[ClubRef]
@@ -199,6 +225,17 @@ class ClubMatcher:
                 and (tuple(t.key for t in tokens[i : i + hit[0]]) in self.places)
             ):
                 continue  # "arrive in Birmingham": the city
+            if (
+                hit is not None
+                and hit[0] == 1
+                and hit[1].kind == "alias"
+                and i > 1
+                and tokens[i - 1].key in ("to", "in")
+                and tokens[i - 2].key in _TRAVEL_VERBS
+                and hit[1].clubs
+                and fold_token(hit[1].clubs[0].name.split()[0]) == tok.key
+            ):
+                continue  # "travelled to Birmingham for a medical": the city, not its club
             if hit is not None:
                 length, surface = hit
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))

@@ -205,6 +205,27 @@ Napoli have added Kevin De Bruyne on a free and Sam Beukema, signed from Bologna
     ),
 ]
 
+# A city after a travel verb is the place, not its club.
+CITY_NOT_CLUB = [
+    Case(
+        "travelled_to_city_for_medical",
+        """Date: 2025-08-29
+
+Aston Villa have agreed a £20m fee with Paris Saint-Germain for Marco Asensio, and the Spain forward travelled to Birmingham on Friday to undergo a medical.""",
+        links={("Marco Asensio", "Aston Villa"): "Paris Saint-Germain"},
+        no_links_to=(("Marco Asensio", "Birmingham City"),),
+        fees=[("Marco Asensio", 20_000_000, "GBP", None)],
+    ),
+    Case(
+        "flew_to_city_to_finalise",
+        """Date: 2025-07-10
+
+Nottingham Forest have agreed terms with Wolves for Pablo Sarabia. The midfielder flew to Nottingham this morning to finalise his move.""",
+        links={("Pablo Sarabia", "Nottingham Forest"): None},
+        no_links_to=(("Pablo Sarabia", "Notts County"),),
+    ),
+]
+
 
 def _check(extractor: Extractor, case: Case) -> None:
     result = extractor.extract(case.text)
@@ -231,7 +252,7 @@ def _check(extractor: Extractor, case: Case) -> None:
         assert fold(person) not in players, (person, got)
 
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
