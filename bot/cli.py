@@ -90,6 +90,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from bot.articles import read_article
+    from bot.money import format_money
     from bot.services import build_extract
 
     parsed = read_article(Path(args.path))
@@ -102,8 +103,6 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         print(f"link: {link.player} → {link.to_club} (from {link.from_club or '?'}), "
               f"{link.status}, confidence {link.confidence:.2f}")
     for fee in extraction.fees:
-        from bot.money import format_money
-
         print(f"fee: {fee.player} → {fee.to_club or '-'}: "
               f"{format_money(fee.amount, fee.currency)} {fee.kind}")
     for person in extraction.people:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -14,19 +15,19 @@ from bot.changes import change_row
 from bot.digest import Digest, compose_digest
 from bot.domain import Extraction
 from bot.ingest import Extract
+from bot.money import format_money
 from bot.reference import ReferenceData, load_reference
 from bot.reports import PlayerReport, build_player_report
 from bot.settings import Settings
+from bot.text import fold
 from db import queries
 from db.migrate import upgrade
-from db.models import Player
+from db.models import Club, ClubAlias, FeeReport, ManualLink, Player, PlayerAlias, Rumour
 from db.session import create_db_engine, session_scope
 
 
 @lru_cache(maxsize=4)
 def _reference(directory: str) -> ReferenceData:
-    from pathlib import Path
-
     return load_reference(Path(directory))
 
 
@@ -96,9 +97,6 @@ class ClubReport:
 
 def club_report(engine: Engine, club_id: int, now: datetime,
                 cold_after: timedelta, guild_id: int | None = None) -> ClubReport:
-    from bot.money import format_money
-    from db.models import Club, FeeReport, Rumour
-
     with Session(engine) as session:
         club = session.get(Club, club_id)
         if club is None:
@@ -128,9 +126,6 @@ def club_report(engine: Engine, club_id: int, now: datetime,
 def _apply_club_corrections(session: Session, report: ClubReport, guild_id: int,
                             now: datetime) -> None:
     """The server's moderators' added and hidden links, as /rumours shows them."""
-    from bot.money import format_money
-    from db.models import Club, ManualLink
-
     fixes = session.exec(select(ManualLink, Player).join(
         Player, col(Player.id) == col(ManualLink.player_id)).where(
         ManualLink.guild_id == guild_id,
@@ -161,9 +156,6 @@ def add_alias(engine: Engine, kind: str, entity_id: int, alias: str,
               added_by: int | None = None) -> str:
     """Store another name for a player or club; the bot's directory picks it up on its next
     refresh. Club aliases identify one club (shared nicknames stay reference data)."""
-    from bot.text import fold
-    from db.models import Club, ClubAlias, PlayerAlias
-
     key = fold(alias)
     if not key or len(alias) > 120:
         raise ValueError("an alias needs letters or digits, at most 120 characters")
