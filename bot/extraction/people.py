@@ -656,6 +656,17 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     return None, 0
 
 
+# After "X," these open a new clause, so a role noun that follows is not X's title
+_CLAUSE_OPENERS = frozenset(
+    ("though", "although", "but", "while", "whilst", "whereas", "and", "as", "with", "yet", "so")
+)
+
+
+def _title_of_next_name(tokens: list[Token], k: int, end: int) -> bool:
+    """A role noun followed by a capitalised word ("head coach Xavier ...") titles that name."""
+    return k < end and tokens[k].cap and tokens[k].key not in ROLE_NOUNS
+
+
 def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
@@ -673,10 +684,14 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         # ", the Liverpool manager," / ", Chelsea's sporting director,"
         k = j + 1
         limit = min(sent.tok_end, j + 7)
+        if k < limit and tokens[k].key in _CLAUSE_OPENERS:
+            return None, 0  # ", though Sevilla head coach X ...": a new clause, not apposition
         while k < limit and tokens[k].key not in (",", ".", "(", ")"):
             key = tokens[k].key
             nxt = tokens[k + 1].key if k + 1 < sent.tok_end else ""
             if f"{key} {nxt}" in ROLE_NOUNS:
+                if _title_of_next_name(tokens, k + 2, sent.tok_end):
+                    return None, 0
                 return ROLE_NOUNS[f"{key} {nxt}"], 3
             if key in ROLE_NOUNS and key not in (
                 "general",
@@ -686,6 +701,8 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
                 "insider",
                 "recruitment",
             ):
+                if _title_of_next_name(tokens, k + 1, sent.tok_end):
+                    return None, 0
                 return ROLE_NOUNS[key], 3
             if key in PLAYER_NOUNS:
                 return None, 0

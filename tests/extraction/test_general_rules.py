@@ -251,8 +251,39 @@ def _check(extractor: Extractor, case: Case) -> None:
     for person in case.not_players:
         assert fold(person) not in players, (person, got)
 
+# A staff role names the person right after it ("Sevilla head coach X"), not a player earlier in
+# the sentence: "Y, though [club] head coach X wants to keep Y" leaves Y a player with his link.
+STAFF_NEAR_PLAYER = [
+    Case(
+        "player_before_though_club_head_coach",
+        """Date: 2025-07-14
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB
+Fulham have made a €10m bid to Sevilla for Mexican forward Chucky Lozano, though Sevilla head coach Xavier Garcia Pimienta has said he wants to keep Chucky for the new season.""",
+        links={("Chucky Lozano", "Fulham"): "Sevilla"},
+        fees=[("Chucky Lozano", 10_000_000, "EUR", "bid")],
+        not_players=("Xavier Garcia Pimienta",),
+    ),
+    Case(
+        "player_before_but_club_coach",
+        """Date: 2025-07-02
+
+Fenerbahce have submitted a €15m offer to Bayer Leverkusen for Brazilian winger Pipo Soares, but Leverkusen coach Erik ten Hag wants Pipo to stay.""",
+        links={("Pipo Soares", "Fenerbahce"): "Bayer Leverkusen"},
+        fees=[("Pipo Soares", 15_000_000, "EUR", "bid")],
+        not_players=("Erik ten Hag",),
+    ),
+    Case(
+        "player_before_while_club_boss",
+        """Date: 2025-06-18
+
+Tottenham have opened talks with Brentford over Kevin Schade, while Brentford boss Keith Andrews is reluctant to lose the German winger.""",
+        links={("Kevin Schade", "Tottenham Hotspur"): "Brentford"},
+        not_players=("Keith Andrews",),
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
