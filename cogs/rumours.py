@@ -173,19 +173,23 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                                                 view=report_view(report, page))
 
 
-class PlayerChoice(discord.ui.View):
-    """Shown when a name matches several players; only the person who asked can pick."""
+class PlayerPick(discord.ui.DynamicItem[discord.ui.Select[Any]],
+                 template=r"rumours:pick:(?P<owner>\d+)"):
+    """Shown when a name matches several players; only the person who asked can pick. The
+    custom id carries who asked, so the menu keeps working after a restart."""
 
-    def __init__(self, owner_id: int, candidates: list[tuple[int, str]]) -> None:
-        super().__init__(timeout=120)
+    def __init__(self, owner_id: int, candidates: list[tuple[int, str]] = ()) -> None:  # type: ignore[assignment]
+        options = [discord.SelectOption(label=label[:100], value=str(pid))
+                   for pid, label in candidates[:25]]
+        super().__init__(discord.ui.Select(
+            custom_id=f"rumours:pick:{owner_id}", placeholder="Which player did you mean?",
+            options=options or [discord.SelectOption(label="…", value="0")]))
         self.owner_id = owner_id
-        select: discord.ui.Select[PlayerChoice] = discord.ui.Select(
-            placeholder="Which player did you mean?",
-            options=[discord.SelectOption(label=name[:100], value=str(pid))
-                     for pid, name in candidates[:25]])
-        select.callback = self.picked  # type: ignore[method-assign]
-        self.select = select
-        self.add_item(select)
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> PlayerPick:
+        return cls(int(match["owner"]))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
@@ -194,15 +198,18 @@ class PlayerChoice(discord.ui.View):
             return False
         return True
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception,
-                       item: discord.ui.Item[Any], /) -> None:
-        await report_component_error(interaction, error)
-
-    async def picked(self, interaction: discord.Interaction) -> None:
+    @answers_errors
+    async def callback(self, interaction: discord.Interaction) -> None:
         report = await load_report(interaction.client,  # type: ignore[arg-type]
-                                   int(self.select.values[0]), interaction.guild_id)
+                                   int(self.item.values[0]), interaction.guild_id)
         await interaction.response.edit_message(content=None, embed=player_embed(report),
                                                 view=report_view(report))
+
+
+def player_choice(owner_id: int, candidates: list[tuple[int, str]]) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(PlayerPick(owner_id, candidates))
+    return view
 
 
 class Rumours(commands.Cog):
@@ -210,7 +217,7 @@ class Rumours(commands.Cog):
         self.bot = bot
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(SourcesButton, SubscribeButton, PageButton)
+        self.bot.add_dynamic_items(SourcesButton, SubscribeButton, PageButton, PlayerPick)
 
     @app_commands.command(name="club", description="Players linked with a club, in and out")
     @app_commands.describe(club="Club name, short name works too (spurs, man utd)")
@@ -241,7 +248,7 @@ class Rumours(commands.Cog):
             if found.player_id is None and found.candidates:
                 await interaction.response.send_message(
                     clean(found.message, 2000),
-                    view=PlayerChoice(interaction.user.id, found.candidates),
+                    view=player_choice(interaction.user.id, found.candidates),
                     ephemeral=True)
                 return
         player_id = resolve_or_raise(self.bot, player)

@@ -309,3 +309,14 @@ async def test_a_new_fee_reaches_rumours_after_the_directory_refresh(
     await rumour_bot.refresh_directory()
     after = await rumours(standin, KOOP)
     assert "£60m bid" in field_named(after.embeds[0], "→ Chelsea")["value"]
+
+
+async def test_the_player_picker_still_works_after_a_restart(
+        standin: StandIn, start_bot: BotStarter, world: World) -> None:
+    async with start_bot():
+        reply = await rumours(standin, "Moreau")
+    assert reply.message is not None
+    async with start_bot():
+        picked = await (await standin.select(reply.message, "Which player did you mean?",
+                                             [str(world.player(LUCAS))], user="fan")).response()
+    assert picked.embeds[0]["title"] == "Lucas Moreau (Lyon)"
