@@ -117,7 +117,6 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
         self.data_stamp: tuple[object, ...] = ()
         self.reports: OrderedDict[tuple[int, int | None], tuple[datetime, PlayerReport]] = \
             OrderedDict()
-        self.ready_event = asyncio.Event()
 
     async def setup_hook(self) -> None:
         self.directory = await asyncio.to_thread(Directory.load, self.engine)
@@ -147,7 +146,9 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
     async def refresh_directory(self) -> int:
         """Pick up players and aliases stored since the last refresh (ingest, corrections),
         and drop cached reports if any data they show has changed."""
-        added = await asyncio.to_thread(self.directory.refresh, self.engine)
+        # Read in a worker thread, update the index here: lookups never see it half-changed.
+        changes = await asyncio.to_thread(self.directory.fetch, self.engine)
+        added = self.directory.apply(changes)
         stamp = await self.run_db(_data_stamp)
         if added or stamp != self.data_stamp:
             self.reports.clear()
@@ -182,7 +183,6 @@ class RumourBot(EndpointAwareMixin, commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
-        self.ready_event.set()
 
     async def run_db(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Database work runs in a thread so the gateway heartbeat never waits on it."""
