@@ -80,7 +80,6 @@ _GENERIC_PARTS = frozenset(
         "old",
         "manchester",
         "london",
-        "city",
     ]
 )
 
@@ -382,6 +381,20 @@ class ClubMatcher:
                         club = later[0]
             else:
                 seen = [c for c in clubs if c.name in last_seen]
+                if kind == "partial" and len(seen) > 1:
+                    # "City" after "Leicester City ... Norwich ...": the club the article has
+                    # written with that word
+                    word = tokens[s].key
+                    names = {c.name for c in seen}
+                    with_word = {
+                        m.club.name
+                        for m in mentions
+                        if m.club.name in names
+                        and m.kind != "description"
+                        and any(t.key == word for t in tokens[m.tok_start : m.tok_end])
+                    }
+                    written = [c for c in seen if c.name in with_word]
+                    seen = written or seen
                 if seen:
                     club = max(seen, key=lambda c: last_seen[c.name])
                 else:

@@ -282,8 +282,60 @@ Tottenham have opened talks with Brentford over Kevin Schade, while Brentford bo
     ),
 ]
 
+# "City" alone is the "... City" club the article has named (Manchester City, Leicester City),
+# like "United" or "Villa"; never a club the article has not named.
+CITY_SHORT_NAME = [
+    Case(
+        "city_two_paragraphs_after_manchester_city",
+        """Date: 2025-06-12
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER
+Manchester City have completed the signing of Tijjani Reijnders from AC Milan.
+
+Elsewhere, Arsenal are in talks with Real Sociedad over Martin Zubimendi.
+
+City are also preparing a bid for Rayan Cherki, with Lyon holding out for €40m.""",
+        links={
+            ("Tijjani Reijnders", "Manchester City"): "AC Milan",
+            ("Martin Zubimendi", "Arsenal"): "Real Sociedad",
+            ("Rayan Cherki", "Manchester City"): "Lyon",
+        },
+        no_links_to=(("Rayan Cherki", "Arsenal"),),
+        fees=[("Rayan Cherki", 40_000_000, "EUR", "asking")],
+    ),
+    Case(
+        "city_is_the_club_written_with_city",
+        """Date: 2025-08-26
+
+Leicester City have completed the signing of Bobby De Cordova-Reid from Fulham.
+
+Norwich are close to a deal with Sunderland for Jack Clarke.
+
+City have now made an enquiry to Hull for Abdulkadir Omur.""",
+        links={
+            ("Jack Clarke", "Norwich City"): "Sunderland",
+            ("Abdulkadir Omur", "Leicester City"): "Hull City",
+        },
+        no_links_to=(("Abdulkadir Omur", "Norwich City"), ("Abdulkadir Omur", "Manchester City")),
+    ),
+    Case(
+        "united_is_the_club_written_with_united",
+        """Date: 2025-07-30
+
+Manchester United have agreed personal terms with Benjamin Sesko.
+
+Newcastle are still weighing up a move for Yoane Wissa, with Brentford holding firm.
+
+United are now ready to submit an opening bid to RB Leipzig for the Slovenian striker.""",
+        links={
+            ("Benjamin Sesko", "Manchester United"): None,
+            ("Yoane Wissa", "Newcastle United"): "Brentford",
+        },
+        no_links_to=(("Benjamin Sesko", "Newcastle United"),),
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
