@@ -171,7 +171,13 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
             raise CommandError(f"--since: not an ISO date or datetime: {args.since!r}") from None
         since = since if since.tzinfo else since.replace(tzinfo=UTC)
     engine = _engine(settings)
-    preview = digest_preview(engine, since=since, now=datetime.now(UTC))
+    if args.guild is not None:  # that server's next digest: its window and its filters
+        from bot.changes import change_row
+        from bot.delivery import preview_digest
+
+        preview = preview_digest(engine, args.guild, datetime.now(UTC), change_row)
+    else:
+        preview = digest_preview(engine, since=since, now=datetime.now(UTC))
     if args.json:
         _print_json(preview.to_json())
     else:
@@ -226,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     digest = commands.add_parser("digest", help="what the next digest would contain")
     digest.add_argument("--since", metavar="ISO", help="changes since this time (default: 24h)")
+    digest.add_argument("--guild", type=int, metavar="ID",
+                        help="a server's next digest, with its filters and window")
     digest.add_argument("--json", action="store_true")
     digest.set_defaults(handler=cmd_digest)
 

@@ -193,3 +193,29 @@ def test_db_upgrade_creates_and_is_idempotent(cli_db: str,
             inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_digest_for_a_server_uses_its_filters(
+        cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlmodel import select
+
+    from bot.guilds import configure_digest, set_digest_filter
+    from db.models import Club
+
+    assert main(["ingest", str(REPO / "seeds")]) == 0
+    engine = create_db_engine(cli_db)
+    with Session(engine) as session:
+        chelsea = session.exec(select(Club).where(Club.name == "Chelsea")).one()
+    configure_digest(engine, 77, 1, "09:00", "Europe/London", 5)
+    set_digest_filter(engine, 77, 5, [chelsea.id or 0], None)
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["digest", "--guild", "77", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert datetime.fromisoformat(data["since"]) > datetime.now(UTC) - timedelta(days=2)
+    changes = {p["player"]: {c["club"] for c in p["changes"]} for p in data["players"]}
+    # Links to Chelsea, and links of players leaving Chelsea; nothing else.
+    assert set(changes) == {"Teun Koopmeiners", "Conor Gallagher", "Levi Colwill"}
+    assert changes["Teun Koopmeiners"] == {"Chelsea"}
