@@ -17,6 +17,7 @@ from bot.extraction.clubs import ClubMatcher, ClubMention
 from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
 from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY
 from bot.extraction.links import (
+    SUBJECT_NEXT,
     LinkEvidence,
     PlayerRef,
     SentenceView,
@@ -70,6 +71,30 @@ _NOT_FOR_SALE = re.compile(
     re.I,
 )
 _QUOTE_CREDIT = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
+# "Their move/bid/pursuit ...": a club's own business
+_PURSUIT_NOUNS = frozenset(
+    (
+        "move",
+        "moves",
+        "bid",
+        "bids",
+        "offer",
+        "offers",
+        "approach",
+        "pursuit",
+        "interest",
+        "swoop",
+        "attempt",
+        "attempts",
+        "chase",
+        "search",
+        "efforts",
+        "proposal",
+        "enquiry",
+        "talks",
+        "negotiations",
+    )
+)
 _SUBJECT_VERB = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
@@ -347,6 +372,49 @@ class Extractor:
                             i - 1,
                             i + 1,
                             tok.sent,
+                            "description",
+                        ),
+                        None,
+                    )
+                )
+        # "Aston Villa are searching ... Their move for X collapsed", "They have opened talks
+        # with Stuttgart over Y": They/Their opening a sentence is the previous sentence's
+        # subject club
+        for view in views:
+            sent = view.sent
+            if sent.index == 0 or sent.headline or sent.tok_end - sent.tok_start < 3:
+                continue
+            first = tokens[sent.tok_start]
+            if first.key == "their":
+                if not any(
+                    t.key in _PURSUIT_NOUNS
+                    for t in tokens[sent.tok_start + 1 : min(sent.tok_end, sent.tok_start + 3)]
+                ):
+                    continue
+            elif first.key != "they" or not SUBJECT_NEXT.match(
+                doc.text[first.end : first.end + 40]
+            ):
+                continue
+            prev = views[sent.index - 1]
+            if prev.sent.headline:
+                continue
+            subjects = [
+                c
+                for c, r in prev.clubs
+                if r in (None, "to", "target")
+                and c.kind != "person"
+                and SUBJECT_NEXT.match(doc.text[c.end : c.end + 40])
+            ]
+            if subjects:
+                view.clubs.append(
+                    (
+                        ClubMention(
+                            subjects[0].club,
+                            first.start,
+                            first.end,
+                            sent.tok_start,
+                            sent.tok_start + 1,
+                            sent.index,
                             "description",
                         ),
                         None,

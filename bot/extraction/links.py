@@ -95,7 +95,7 @@ _INDEFINITE = re.compile(
     r"|signing|target|replacement|attacker|players|stars|targets)\b",
     re.I,
 )
-_SUBJECT_NEXT = re.compile(
+SUBJECT_NEXT = re.compile(
     r"^(?:'s?\s+)?\s*(?:\(\S+\)\s+)?(?:are|is|were|was|have|has|had|will|would|could|can|may|might|must"
     r"|should|did|do|does|also|too|remain|remains|want|wants|wanted|made|make|makes|submitted"
     r"|lodged|tabled|launched|opened|hold|holds|agreed|agree|reached|struck|lead|leads|led"
@@ -232,7 +232,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
     subject_starts = [
         m.start
         for m, r in view.clubs
-        if r not in ("to",) and _SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
+        if r not in ("to",) and SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
     ]
     out: list[LinkEvidence] = []
     for mention, role in view.clubs:
@@ -256,7 +256,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         clause_text = text[cs:ce]
         in_clause = players_by_clause.get(clause)
         same_clause = bool(in_clause)
-        subject = bool(_SUBJECT_NEXT.match(doc.text[mention.end : mention.end + 40])) and (
+        subject = bool(SUBJECT_NEXT.match(doc.text[mention.end : mention.end + 40])) and (
             role not in ("to",)
         )
         if swap is not None:

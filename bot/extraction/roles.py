@@ -53,6 +53,7 @@ _SELLER_AFTER = re.compile(
     r"|(?<!been\s)(?<!were\s)(?<!was\s)(?<!being\s)(?:reject(?:ed|s)?"
     r"|turn(?:ed|s|ing)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back)|accept(?:ed|s|ing)?\s+"
     r"(?:\S+\s+){0,7}?(?:bids?|offers?)|rejecting|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
+    r"|refus(?:ed|e|es|ing)\s+to\s+(?:sanction|let|release|sell|entertain|accept|budge)"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
     r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
     r"|(?:(?:are|is)\s+(?:\S+\s+){0,2}?)?(?:holding\s+out|standing\s+firm|holding\s+firm)"

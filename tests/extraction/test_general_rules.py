@@ -334,8 +334,38 @@ United are now ready to submit an opening bid to RB Leipzig for the Slovenian st
     ),
 ]
 
+# A sentence opening with "They ..." or "Their move/bid/pursuit ..." continues the previous
+# sentence's subject club; "[club] refused to sanction/let/release" makes that club the seller.
+SUBJECT_CLUB_PRONOUN = [
+    Case(
+        "their_move_collapsed",
+        """Date: 2025-08-20
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME
+Aston Villa are searching for a new central midfielder before the deadline. Their move for Conor Gallagher collapsed on Tuesday when Atletico Madrid refused to sanction a loan.""",
+        links={("Conor Gallagher", "Aston Villa"): "Atletico Madrid"},
+        statuses={("Conor Gallagher", "Aston Villa"): "collapsed"},
+        no_links_to=(("Conor Gallagher", "Atletico Madrid"),),
+    ),
+    Case(
+        "they_have_opened_talks",
+        """Date: 2025-06-04
+
+Bayern Munich remain in the market for a left winger after missing out on their first choice. They have opened talks with Stuttgart over Chris Fuhrich, who has two years left on his contract.""",
+        links={("Chris Fuhrich", "Bayern Munich"): "Stuttgart"},
+        no_links_to=(("Chris Fuhrich", "Stuttgart"),),
+    ),
+    Case(
+        "their_pursuit_revived",
+        """Date: 2025-08-12
+
+Fulham were knocked back in June but have not given up on a new attacking midfielder. Their pursuit of Harvey Elliott has been revived after Liverpool lowered their asking price to £35m.""",
+        links={("Harvey Elliott", "Fulham"): "Liverpool"},
+        fees=[("Harvey Elliott", 35_000_000, "GBP", "asking")],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
