@@ -578,9 +578,12 @@ class Extractor:
         evidences: list[LinkEvidence] = []
         last_player: tuple[int, Entity] | None = None  # (sentence index, entity)
         last_suitors: tuple[int, list[ClubMention]] | None = None
+        subject_club = self._subject_club(art)
         for view in art.views:
             sent = view.sent
             explicit_players = [p for p in view.players if p.entity.is_player]
+            if subject_club is not None and explicit_players and not sent.headline:
+                self._implied_bidder(view, subject_club)
             suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
             strong = any(c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues)
             # a sentence about the topic player without naming him: "bid for him", "This came
@@ -656,6 +659,60 @@ class Extractor:
             if players_here:
                 last_player = (sent.index, players_here[-1].entity)
         return evidences
+
+    @staticmethod
+    def _subject_club(art: _Article) -> ClubRef | None:
+        """The club whose business the story is: the subject of its opening sentence (or the
+        headline), named at least as often as any other club as a possible buyer."""
+        counts: dict[str, int] = {}
+        for view in art.views:
+            for club, role in view.clubs:
+                if role in (None, "to", "target") and club.kind != "topic":
+                    counts[club.club.name] = counts.get(club.club.name, 0) + 1
+        if not counts:
+            return None
+        text = art.doc.text
+        for view in art.views[:2]:
+            for club, role in view.clubs:
+                if role not in (None, "to", "target") or club.kind in ("person", "topic"):
+                    continue
+                at_start = club.tok_start == view.sent.tok_start
+                if not (at_start or SUBJECT_NEXT.match(text[club.end : club.end + 40])):
+                    continue
+                name = club.club.name
+                if counts[name] >= max(counts.values()):
+                    return club.club
+                return None
+            if not view.sent.headline and view.clubs:
+                break
+        return None
+
+    @staticmethod
+    def _implied_bidder(view: SentenceView, subject: ClubRef) -> None:
+        """ "Manchester City rejected an approach for Savinho" in a story about another club:
+        a bid whose only club in the sentence is the seller is the story's club's bid."""
+        if not view.clubs or not any(
+            c.status in (Status.BID, Status.BID_REJECTED) and not c.negated for c in view.cues
+        ):
+            return
+        if any(r not in ("seller", "from") or c.club.name == subject.name for c, r in view.clubs):
+            return
+        anchor = next(p for p in view.players if p.entity.is_player)
+        view.clubs.append(
+            (
+                ClubMention(
+                    subject,
+                    anchor.start,
+                    anchor.start,
+                    anchor.tok_start,
+                    anchor.tok_start,
+                    view.sent.index,
+                    "topic",
+                ),
+                None,
+            )
+        )
+        view.clubs.sort(key=lambda item: item[0].start)
 
     @staticmethod
     def _stage_without_club(

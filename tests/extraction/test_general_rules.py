@@ -364,8 +364,60 @@ Fulham were knocked back in June but have not given up on a new attacking midfie
     ),
 ]
 
+# A bid or approach whose only club in the sentence is the seller ("Manchester City rejected an
+# approach for Savinho") was made by the club the story is about: the subject of its opening.
+IMPLIED_BIDDER = [
+    Case(
+        "seller_rejected_approach_in_story_about_buyer",
+        """Date: 2025-08-14
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN
+Tottenham are stepping up their search for a new winger after Mohammed Kudus arrived from West Ham.
+
+Manchester City rejected an approach for Savinho last week, with the Brazilian considered part of Pep Guardiola's plans.
+
+Spurs are now weighing up other options before the deadline.""",
+        links={("Savinho", "Tottenham Hotspur"): "Manchester City"},
+        statuses={("Savinho", "Tottenham Hotspur"): "bid_rejected"},
+        no_links_to=(("Savinho", "Manchester City"),),
+        not_players=("Pep Guardiola",),
+    ),
+    Case(
+        "seller_turned_down_offer_in_story_about_buyer",
+        """Date: 2025-08-18
+
+Newcastle United are running out of time to land a new striker.
+
+Brentford turned down a £40m offer for Yoane Wissa on Monday. The Bees value the forward at closer to £60m.""",
+        links={("Yoane Wissa", "Newcastle United"): "Brentford"},
+        fees=[
+            ("Yoane Wissa", 40_000_000, "GBP", "bid"),
+            ("Yoane Wissa", 60_000_000, "GBP", "asking"),
+        ],
+    ),
+    Case(
+        "seller_rejected_bid_then_buyer_returns",
+        """Date: 2025-07-09
+
+Chelsea have made a late push to sign a goalkeeper this summer.
+
+AC Milan have rejected a bid worth €30m for Mike Maignan, who has a year left on his deal. The Blues are expected to return with an improved offer.""",
+        links={("Mike Maignan", "Chelsea"): "AC Milan"},
+        fees=[("Mike Maignan", 30_000_000, "EUR", "bid")],
+    ),
+    Case(
+        "story_about_the_seller_has_no_implied_bidder",
+        """Date: 2025-08-18
+
+Brentford are determined to keep Yoane Wissa this summer.
+
+Brentford turned down a £40m offer for the striker on Monday, and the club insist he is not for sale.""",
+        no_links_to=(("Yoane Wissa", "Brentford"),),
+        fees=[("Yoane Wissa", 40_000_000, "GBP", "bid")],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
