@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.extraction.lexicon import (
     CLUB_NOUNS,
+    COUNTRIES,
     DESCRIPTOR_FILLERS,
     LEAGUE_WORDS,
     NATIONALITY_COUNTRY,
@@ -149,7 +150,12 @@ class ClubMatcher:
             for name in (club.name, *club.aliases):
                 self._add(name, club, "name" if name == club.name else "alias")
                 for part in fold(name).split():
-                    if part not in _GENERIC_PARTS and len(part) > 2 and not part.isdigit():
+                    if (
+                        part not in _GENERIC_PARTS
+                        and part not in COUNTRIES  # "reports in Portugal" is not Sporting
+                        and len(part) > 2
+                        and not part.isdigit()
+                    ):
                         bucket = self.partials.setdefault(part, [])
                         if club not in bucket:
                             bucket.append(club)

@@ -52,7 +52,9 @@ log = logging.getLogger(__name__)
 _WANT_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?|is\s+keen|are\s+keen|seeks?|is\s+eager|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
-    r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with))",
+    r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with)"
+    r"|held\s+(?:\S+\s+)?talks|(?:has|have)\s+been\s+in\s+(?:contact|talks)|(?:has\s+)?spoken\s+to"
+    r"|is\s+interested|is\s+pushing|pushing\s+for|requested|approved|green\s+light)",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(

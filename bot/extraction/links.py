@@ -339,7 +339,13 @@ def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[in
     out: set[int] = set()
     for ref in refs:
         after = doc.text[ref.end : ref.end + 25]
-        if re.match(r"^'s?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy)\b", after, re.I):
+        # "Gomes's former team-mate Andre Trindade": the first name only points at the second
+        if re.match(
+            r"^'s?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
+            r"|compatriot|(?:strike\s+)?partner)\b",
+            after,
+            re.I,
+        ):
             out.add(ref.entity.index)
         before = doc.text[max(sent.start, ref.start - 30) : ref.start]
         if re.search(

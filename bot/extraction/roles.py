@@ -72,6 +72,7 @@ _FROM_BEFORE = re.compile(
     r"|\bplaying\s+for|\b(?:this|last)\s+season\s+for|\bfee\s+(?:\S+\s+){0,5}(?:with|between)"
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
     r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\bsounded\s+out"
+    r"|\b(?:talks|discussions|negotiations)\s+(?:about|over|regarding|for)\s+(?:\S+\s+){1,4}?with"
     r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down)\s+by"
     r"|\b(?:pay|pays|paid|paying)"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
@@ -123,6 +124,11 @@ _SUITOR_FROM_BEFORE = re.compile(
 _COUNTERPART_TO = re.compile(
     r"\b(?:approach|bid|bids|offer|offers|enquiry|inquiry|proposal|proposals|request|approaches)"
     r"\s+(?:of\s+\S+\s+|worth\s+\S+\s+)?to\s+(?:the\s+)?$"
+)
+# "coached the left-back at Sporting", "worked with Felix at Benfica": a shared past club
+_SHARED_PAST_BEFORE = re.compile(
+    r"\b(?:coached|managed|worked\s+with|played\s+(?:alongside|with|under))\s+(?:\S+\s+){1,4}?"
+    r"(?:at|with|for)\s+$"
 )
 _HISTORY_BEFORE = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
@@ -216,6 +222,13 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
     ):
         return "target"
     tail = before_text[-45:]
+    if (
+        "coach" in before_text
+        or "manag" in before_text
+        or "work" in before_text
+        or "play" in before_text
+    ) and _SHARED_PAST_BEFORE.search(before_text):
+        return "former"
     if "from" in tail and _SUITOR_FROM_BEFORE.search(before_text):
         return "to"
     if any(w in tail for w in _AGAINST_WORDS) and _AGAINST_BEFORE.search(before_text):

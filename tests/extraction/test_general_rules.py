@@ -416,8 +416,54 @@ Brentford turned down a £40m offer for the striker on Monday, and the club insi
     ),
 ]
 
+# A manager as subject stands for his club as the article names it ("Brighton head coach
+# Fabian Hurzeler ... Hurzeler has held talks about X"); "talks about X with [club]" names the
+# seller; "coached/worked with X at [club]" is a shared past, not a destination; "X's team-mate
+# Y" points at Y only; a country name ("reports in Portugal") is not part of a club's name.
+MANAGER_AS_SUBJECT = [
+    Case(
+        "manager_held_talks_with_seller",
+        """Date: 2025-06-22
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER
+Brighton head coach Fabian Hurzeler wants Igor Thiago, and the club have opened talks with Brentford. Hurzeler has also held talks about Jobe Bellingham with Sunderland.""",
+        links={
+            ("Igor Thiago", "Brighton & Hove Albion"): "Brentford",
+            ("Jobe Bellingham", "Brighton & Hove Albion"): "Sunderland",
+        },
+        no_links_to=(("Jobe Bellingham", "Sunderland"),),
+        not_players=("Fabian Hurzeler",),
+    ),
+    Case(
+        "manager_club_named_later_and_shared_past_club",
+        """Date: 2025-01-15
+
+Ruben Amorim has held talks about signing Nuno Mendes from Paris Saint-Germain, according to reports in Portugal. Manchester United boss Amorim coached the left-back at Sporting.""",
+        links={("Nuno Mendes", "Manchester United"): "Paris Saint-Germain"},
+        no_links_to=(("Nuno Mendes", "Sporting CP"),),
+        not_players=("Ruben Amorim",),
+    ),
+    Case(
+        "manager_keen_on_team_mate_of_another_player",
+        """Date: 2025-06-10
+
+Wolves boss Vitor Pereira is keen on Joao Gomes's former team-mate Andre Trindade. Pereira has held talks about the midfielder with Fluminense.""",
+        links={("Andre Trindade", "Wolverhampton Wanderers"): "Fluminense"},
+        no_links_to=(("Joao Gomes", "Wolverhampton Wanderers"), ("Andre Trindade", "Fluminense")),
+        not_players=("Vitor Pereira",),
+    ),
+    Case(
+        "coach_worked_with_player_at_old_club",
+        """Date: 2025-07-08
+
+Al Nassr coach Jorge Jesus worked with Joao Felix at Benfica and wants a reunion in Riyadh. Al Nassr have opened talks with Chelsea over the forward.""",
+        links={("Joao Felix", "Al Nassr"): "Chelsea"},
+        no_links_to=(("Joao Felix", "Benfica"),),
+        not_players=("Jorge Jesus",),
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
