@@ -530,6 +530,7 @@ def _match_entity(
     # 6 same keys; 5 surname / "van Dijk"; 4 "Harry Kane" after "Kane"; 2 first name only
     # ("Saul" for Saul Niguez); 3 a typo ("Koopmeiner"); 1 "Sol" for Saul Niguez (same
     # consonants, mentioned nearby)
+    surname_matches: list[Entity] = []
     for ent in reversed(entities):  # most recent first
         ek = ent.keys
         if keys == ek:
@@ -562,10 +563,23 @@ def _match_entity(
                     rank = 3
             elif k0 == ek[0] and len(klast) >= 4 and _ratio(klast, ek[-1]) >= 80:
                 rank = 3
+        if rank == 5:
+            surname_matches.append(ent)
         if rank > best_rank:
             best, best_rank = ent, rank
             if rank == 6:
                 break  # nothing ranks higher; the most recent exact match wins
+    if best_rank == 5 and len(surname_matches) > 1:
+        # brothers, namesakes: a bare surname is the player the story is about -- the most
+        # mentioned so far, then one just named in the same sentence, then the one named first
+        def weight(e: Entity) -> tuple[int, bool, int]:
+            return (
+                len(e.mentions),
+                any(m.sent == sent for m in e.mentions),
+                -min((m.sent for m in e.mentions), default=0),
+            )
+
+        best = max(surname_matches, key=weight)  # max keeps the first (most recent) of ties
     if best is None:
         return None, False
     return best, best_rank == 4 or (best_rank == 3 and len(keys) > len(best.keys))

@@ -75,7 +75,7 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:talks|discussions|negotiations)\s+(?:about|over|regarding|for)\s+(?:\S+\s+){1,4}?with"
     r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down)\s+by"
     r"|\b(?:pay|pays|paid|paying)"
-    r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with)"
+    r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with|in)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
     r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"

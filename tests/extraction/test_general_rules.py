@@ -462,8 +462,44 @@ Al Nassr coach Jorge Jesus worked with Joao Felix at Benfica and wants a reunion
     ),
 ]
 
+# Two players sharing a surname: a bare surname is the one the story is about (the most
+# mentioned, then one named in the same sentence, then the one named first), not simply the
+# most recent; a "new deal in [club]" is a renewal at his own club.
+SHARED_SURNAME = [
+    Case(
+        "brothers_bare_surname_is_the_target",
+        """Date: 2025-06-05
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT
+Barcelona step up pursuit of Nico Williams
+
+Barcelona have opened talks with Athletic Club over Nico Williams, who has a release clause of €58m. The winger's brother Inaki Williams has signed a new deal in Bilbao. Barcelona are ready to offer Williams a salary of €7m a year.""",
+        links={("Nico Williams", "Barcelona"): "Athletic Bilbao"},
+        no_links_to=(("Inaki Williams", "Barcelona"), ("Inaki Williams", "Athletic Bilbao")),
+        fees=[
+            ("Nico Williams", 58_000_000, "EUR", "release_clause"),
+            ("Nico Williams", 7_000_000, "EUR", "wage"),
+        ],
+    ),
+    Case(
+        "relative_in_passing_does_not_take_the_surname",
+        """Date: 2025-07-11
+
+Fulham are in talks with Aston Villa over a loan for Jaden Philogene. The winger's older cousin Kevin Philogene is a youth coach at Villa Park. Fulham hope to finalise a deal for Philogene this week.""",
+        links={("Jaden Philogene", "Fulham"): "Aston Villa"},
+        no_links_to=(("Kevin Philogene", "Fulham"),),
+    ),
+    Case(
+        "namesake_alternative_does_not_take_the_fee",
+        """Date: 2025-07-20
+
+Bayern Munich are in talks with Liverpool over Luis Diaz. Diaz has told Liverpool he wants to leave this summer. Real Madrid forward Brahim Diaz has been mentioned as an alternative, but Bayern are prepared to pay €70m for Diaz.""",
+        links={("Luis Diaz", "Bayern Munich"): "Liverpool"},
+        fees=[("Luis Diaz", 70_000_000, "EUR", "bid")],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
