@@ -22,6 +22,7 @@ from bot.extraction.links import (
     PlayerRef,
     SentenceView,
     clause_spans,
+    has_move_cue,
     has_pronoun,
     is_history,
     pair_links,
@@ -96,6 +97,11 @@ _PURSUIT_NOUNS = frozenset(
         "talks",
         "negotiations",
     )
+)
+_IN_PASSING = re.compile(
+    r"\b(?:injur(?:y|ies|ed)|recover(?:s|ed|ing|y)?|sidelined|ruled\s+out|fitness|hamstring|knee"
+    r"|ankle|groin|suspen(?:ded|sion)|scored|assists?)\b",
+    re.I,
 )
 _SUBJECT_VERB = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
@@ -314,7 +320,15 @@ class Extractor:
             i for e in entities for m in e.mentions for i in range(m.tok_start, m.tok_end)
         }
         descriptors = find_descriptors(doc, club_starts, blocked | name_tokens)
-        resolve_descriptors(doc, descriptors, entities)
+        # a sentence about an injury or a match, naming no club and no move ("X is still
+        # recovering from a knee injury"), mentions its player in passing
+        club_sents = {m.sent for m in club_mentions}
+
+        def in_passing(s: int) -> bool:
+            text = doc.sentences[s].text
+            return s not in club_sents and bool(_IN_PASSING.search(text)) and not has_move_cue(text)
+
+        resolve_descriptors(doc, descriptors, entities, in_passing=in_passing)
         # sentence views
         views = [SentenceView(sent) for sent in doc.sentences]
         for ent in entities:

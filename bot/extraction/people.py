@@ -5,6 +5,7 @@ descriptions ("the Dutch star", "the 27-year-old") to the player they stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -859,17 +860,123 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
     return found
 
 
+_DEMONYMS = {
+    "frenchman": "france",
+    "englishman": "england",
+    "dutchman": "netherlands",
+    "spaniard": "spain",
+    "welshman": "wales",
+    "scotsman": "scotland",
+    "irishman": "ireland",
+    "dane": "denmark",
+    "swede": "sweden",
+    "pole": "poland",
+    "turk": "turkey",
+}
+_POSITION_CLASS = {
+    **dict.fromkeys(("goalkeeper", "keeper", "'keeper", "shot-stopper", "stopper"), "gk"),
+    **dict.fromkeys(
+        (
+            "defender",
+            "centre-back",
+            "center-back",
+            "centreback",
+            "centre-half",
+            "center-half",
+            "full-back",
+            "fullback",
+            "left-back",
+            "right-back",
+            "wing-back",
+        ),
+        "def",
+    ),
+    **dict.fromkeys(("midfielder", "playmaker", "schemer", "anchorman"), "mid"),
+    **dict.fromkeys(
+        ("winger", "forward", "striker", "attacker", "frontman", "marksman", "hitman"), "att"
+    ),
+}
+
+
+def _attributes(tokens: list[Token], start: int, end: int) -> dict[str, str]:
+    """Nationality, position class and age stated by tokens[start:end]."""
+    out: dict[str, str] = {}
+    for tok in tokens[start:end]:
+        key = tok.key
+        if key in NATIONALITY_COUNTRY:
+            out["nation"] = NATIONALITY_COUNTRY[key]
+        elif key in _DEMONYMS:
+            out["nation"] = _DEMONYMS[key]
+        elif tok.cap and key in COUNTRIES:
+            out["nation"] = key
+        elif key in _POSITION_CLASS:
+            out["position"] = _POSITION_CLASS[key]
+        elif _AGE.match(key):
+            out["age"] = key.split("-", 1)[0]
+    return out
+
+
+def _entity_attributes(doc: Doc, ent: Entity) -> dict[str, str]:
+    """What the article says about a player next to his name: "Brazilian winger X",
+    "England right-back X", "X, 24,", "X, the 24-year-old Brazilian forward,"."""
+    tokens = doc.tokens
+    out: dict[str, str] = {}
+    for mention in ent.mentions:
+        sent = doc.sentences[mention.sent]
+        k = mention.tok_start
+        while k > sent.tok_start and k > mention.tok_start - 4:
+            key = tokens[k - 1].key
+            if not (
+                key in NATIONALITY_COUNTRY
+                or key in _POSITION_CLASS
+                or key in _DEMONYMS
+                or key in PLAYER_NOUNS
+                or _AGE.match(key)
+                or (tokens[k - 1].cap and key in COUNTRIES)
+            ):
+                break
+            k -= 1
+        out.update(_attributes(tokens, k, mention.tok_start))
+        j = mention.tok_end
+        if j + 1 < sent.tok_end and tokens[j].key == ",":
+            if tokens[j + 1].key.isdigit() and len(tokens[j + 1].key) <= 2:
+                out["age"] = tokens[j + 1].key
+            elif tokens[j + 1].key == "the":
+                stop = j + 2
+                while stop < min(sent.tok_end, j + 7) and tokens[stop].key not in (",", "."):
+                    stop += 1
+                out.update(_attributes(tokens, j + 2, stop))
+    return out
+
+
+def _clash(a: dict[str, str], b: dict[str, str]) -> bool:
+    return any(key in b and b[key] != value for key, value in a.items())
+
+
+def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Same nationality or age (a position is shared by too many to single a player out)."""
+    return any(b.get(key) == value for key, value in a.items() if key != "position")
+
+
 def resolve_descriptors(
-    doc: Doc, descriptors: list[Descriptor], entities: list[Entity], window: int = 4
+    doc: Doc,
+    descriptors: list[Descriptor],
+    entities: list[Entity],
+    window: int = 4,
+    in_passing: Callable[[int], bool] | None = None,
 ) -> None:
     """Each player description refers to the most recently mentioned player, within a few
-    sentences; a manager description ("the Dutch coach") to the most recent non-player."""
+    sentences, unless what it says (nationality, position, age) contradicts what the article
+    says about him, or another player named in the window fits it; a player mentioned only in
+    passing (``in_passing(sentence)``: no transfer talk) yields to the story's player. A manager
+    description ("the Dutch coach") goes to the most recent non-player."""
     timeline: list[tuple[int, int, Entity]] = []  # (tok_index, sent, entity)
     for ent in entities:
         for mention in ent.mentions:
             timeline.append((mention.tok_start, mention.sent, ent))
     timeline.sort(key=lambda item: item[0])
     items = sorted(descriptors, key=lambda d: d.tok_start)
+    attrs: dict[int, dict[str, str]] = {}
     pointer = 0
     recent: list[tuple[int, int, Entity]] = []
     for desc in items:
@@ -877,14 +984,49 @@ def resolve_descriptors(
             recent.append(timeline[pointer])
             pointer += 1
         want_player = desc.role is None
+        said = _attributes(doc.tokens, desc.tok_start, desc.tok_end) if want_player else {}
+        candidates: list[tuple[int, Entity]] = []  # (sentence, entity), most recent first
+        seen: set[int] = set()
         for _tok, sent, ent in reversed(recent):
             if desc.sent - sent > window:
                 break
-            if ent.is_player != want_player:
+            if ent.is_player != want_player or ent.index in seen:
                 continue
             if want_player and len(ent.keys) < 2 and ent.player_evidence == 0:
                 continue
-            desc.entity = ent.index
-            # resolved descriptions extend the timeline: "the Dutch star" keeps him salient
-            recent.append((desc.tok_start, desc.sent, ent))
-            break
+            seen.add(ent.index)
+            candidates.append((sent, ent))
+            if not want_player:
+                break
+        chosen: Entity | None = None
+        if want_player and len(candidates) > 1:
+            for _sent, ent in candidates:
+                if ent.index not in attrs:
+                    attrs[ent.index] = _entity_attributes(doc, ent)
+            fitting = [(s, e) for s, e in candidates if not _clash(said, attrs[e.index])]
+            agreeing = [(s, e) for s, e in fitting if _agrees(said, attrs[e.index])]
+            if agreeing:
+                chosen = agreeing[0][1]
+            elif fitting:
+                chosen = fitting[0][1]
+                if in_passing is not None and fitting[0][0] != desc.sent:
+                    own = [m.sent for m in chosen.mentions if m.sent <= desc.sent]
+                    if own and all(in_passing(s) for s in own):
+                        story = [
+                            e
+                            for _s, e in fitting[1:]
+                            if not all(
+                                in_passing(m.sent) for m in e.mentions if m.sent <= desc.sent
+                            )
+                        ]
+                        if story:
+                            chosen = story[0]
+        elif candidates:
+            chosen = candidates[0][1]
+        if chosen is None:
+            continue
+        desc.entity = chosen.index
+        if said and chosen.index in attrs:
+            attrs[chosen.index].update(said)
+        # resolved descriptions extend the timeline: "the Dutch star" keeps him salient
+        recent.append((desc.tok_start, desc.sent, chosen))

@@ -498,8 +498,41 @@ Bayern Munich are in talks with Liverpool over Luis Diaz. Diaz has told Liverpoo
     ),
 ]
 
+# A description ("the Frenchman", "the 27-year-old", "the England right-back") goes to the most
+# recent player it fits: not one whose nationality/age the article gives otherwise; one whose
+# nationality/age it matches wins; a player named only for an injury yields to the story's one.
+DESCRIPTION_FIT = [
+    Case(
+        "description_skips_player_mentioned_for_an_injury",
+        """Date: 2025-06-01
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME
+Real Madrid have agreed a fee with Liverpool for Trent Alexander-Arnold, who was expected to leave on a free. Dani Carvajal is still recovering from a knee injury. Madrid will pay €20m for the England right-back.""",
+        links={("Trent Alexander-Arnold", "Real Madrid"): "Liverpool"},
+        no_links_to=(("Dani Carvajal", "Real Madrid"),),
+        fees=[("Trent Alexander-Arnold", 20_000_000, "EUR", "bid")],
+    ),
+    Case(
+        "description_nationality_contradicts_recent_player",
+        """Date: 2025-07-18
+
+Newcastle United have opened talks with Eintracht Frankfurt over French striker Hugo Ekitike. Frankfurt signed Germany international Jonathan Burkardt from Mainz earlier this summer. Newcastle are prepared to pay €80m for the Frenchman.""",
+        links={("Hugo Ekitike", "Newcastle United"): "Eintracht Frankfurt"},
+        no_links_to=(("Jonathan Burkardt", "Newcastle United"),),
+        fees=[("Hugo Ekitike", 80_000_000, "EUR", "bid")],
+    ),
+    Case(
+        "description_age_matches_earlier_player",
+        """Date: 2025-08-01
+
+Tottenham are in talks with Crystal Palace over Eberechi Eze, 27. Palace have already lost Marc Guehi to a hamstring injury for the start of the season. Spurs have offered £55m for the 27-year-old.""",
+        links={("Eberechi Eze", "Tottenham Hotspur"): "Crystal Palace"},
+        no_links_to=(("Marc Guehi", "Tottenham Hotspur"),),
+        fees=[("Eberechi Eze", 55_000_000, "GBP", "bid")],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
