@@ -531,8 +531,49 @@ Tottenham are in talks with Crystal Palace over Eberechi Eze, 27. Palace have al
     ),
 ]
 
+# Nickname first names ("Cucho Hernandez", "Chucho Mora", "Vinicius Jr.") are player names,
+# the bare nickname later is the same player; "[club] are weighing/considering an offer from
+# [buyer] for X" makes the subject the seller.
+NICKNAMES_AND_OFFERS_FROM = [
+    Case(
+        "nickname_first_name_weighing_offer_from",
+        """Date: 2025-07-14
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT
+Porto are weighing a €15m offer from Wolves for Colombian winger Chucho Mora, though Porto head coach Martin Anselmi has said publicly he wants to keep Chucho for the new season.""",
+        links={("Chucho Mora", "Wolverhampton Wanderers"): "Porto"},
+        no_links_to=(("Chucho Mora", "Porto"),),
+        fees=[("Chucho Mora", 15_000_000, "EUR", "bid")],
+        not_players=("Martin Anselmi",),
+    ),
+    Case(
+        "considering_bid_from_buyer",
+        """Date: 2025-08-05
+
+Lyon are considering a £28m bid from Fulham for Ernest Nuamah, with the Ghana winger keen to return to the Premier League.""",
+        links={("Ernest Nuamah", "Fulham"): "Lyon"},
+        no_links_to=(("Ernest Nuamah", "Lyon"),),
+        fees=[("Ernest Nuamah", 28_000_000, "GBP", "bid")],
+    ),
+    Case(
+        "nickname_alone_later_is_the_same_player",
+        """Date: 2025-07-14
+
+Cucho Hernandez has agreed personal terms with Real Betis, who are in talks with Columbus Crew over a $12m fee. Cucho scored 19 goals in MLS last season.""",
+        links={("Cucho Hernandez", "Real Betis"): "Columbus Crew"},
+        fees=[("Cucho Hernandez", 12_000_000, "USD", None)],
+    ),
+    Case(
+        "junior_suffix_with_full_stop",
+        """Date: 2025-08-02
+
+Al Hilal want Vinicius Jr. and have made a €200m offer to Real Madrid for the Brazilian, according to reports in Spain.""",
+        links={("Vinicius Jr", "Al Hilal"): "Real Madrid"},
+        fees=[("Vinicius Jr", 200_000_000, "EUR", "bid")],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
