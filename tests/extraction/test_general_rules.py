@@ -572,8 +572,44 @@ Al Hilal want Vinicius Jr. and have made a €200m offer to Real Madrid for the 
     ),
 ]
 
+# "[club]'s third signing of the window" after an arrival names the buying club and a done
+# deal; "would be [club]'s third signing" stays a prospect (see written_articles).
+NTH_SIGNING = [
+    Case(
+        "making_him_city_third_signing",
+        """Date: 2025-01-24
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM
+Manchester City are having a busy January window.
+
+Vitor Reis has arrived from Palmeiras for £30m, making the Brazilian defender City's third signing of the month.""",
+        links={("Vitor Reis", "Manchester City"): "Palmeiras"},
+        statuses={("Vitor Reis", "Manchester City"): "done"},
+        fees=[("Vitor Reis", 30_000_000, "GBP", "fee")],
+    ),
+    Case(
+        "arrived_as_fourth_signing",
+        """Date: 2025-08-12
+
+Everton have been busy in the final weeks of the window.
+
+Jack Grealish arrived from Manchester City on Tuesday as Everton's fourth signing of the summer.""",
+        links={("Jack Grealish", "Everton"): "Manchester City"},
+        statuses={("Jack Grealish", "Everton"): "done"},
+    ),
+    Case(
+        "became_first_signing",
+        """Date: 2025-07-01
+
+Newcastle United moved quickly once the window opened.
+
+Goalkeeper Aaron Ramsdale arrived from Southampton for £18m, and he became Newcastle's first signing of the summer.""",
+        links={("Aaron Ramsdale", "Newcastle United"): "Southampton"},
+        fees=[("Aaron Ramsdale", 18_000_000, "GBP", None)],
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM + NTH_SIGNING
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
