@@ -103,6 +103,10 @@ _IN_PASSING = re.compile(
     r"|ankle|groin|suspen(?:ded|sion)|scored|assists?)\b",
     re.I,
 )
+_NTH_SIGNING_AFTER = re.compile(
+    r"^'s\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)"
+    r"\s+(?:\S+\s+)?(?:signing|arrival|addition)\b"
+)
 _SUBJECT_VERB = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
@@ -369,7 +373,8 @@ class Extractor:
             tok = tokens[i]
             sent = doc.sentences[tok.sent]
             after = doc.text[tok.end : min(sent.end, tok.end + 40)]
-            if not _SUBJECT_VERB.match(after):
+            nth = _NTH_SIGNING_AFTER.match(after)
+            if not nth and not _SUBJECT_VERB.match(after):
                 continue
             view = views[tok.sent]
             earlier = [
@@ -377,6 +382,15 @@ class Extractor:
                 for c, r in view.clubs
                 if c.end <= tokens[i - 1].start and r in (None, "employer")
             ]
+            if not earlier and nth and sent.index > 0:
+                # "X is the club's third signing": the previous sentence's subject club
+                earlier = [
+                    (c, r)
+                    for c, r in views[sent.index - 1].clubs
+                    if r in (None, "to", "target")
+                    and c.kind != "person"
+                    and SUBJECT_NEXT.match(doc.text[c.end : c.end + 40])
+                ][:1]
             if earlier and not any(c.start == tokens[i - 1].start for c, _r in view.clubs):
                 owner = earlier[-1][0]
                 view.clubs.append(

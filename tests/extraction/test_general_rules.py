@@ -608,8 +608,42 @@ Goalkeeper Aaron Ramsdale arrived from Southampton for £18m, and he became Newc
     ),
 ]
 
+# "the club's third signing" is the club the previous sentence is about.
+CLUB_NTH_SIGNING = [
+    Case(
+        "is_the_club_third_signing",
+        """Date: 2025-07-03
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM + NTH_SIGNING
+Liverpool have been busy this summer.
+
+Milos Kerkez is the club's third signing of the window, having arrived from Bournemouth.""",
+        links={("Milos Kerkez", "Liverpool"): "Bournemouth"},
+        statuses={("Milos Kerkez", "Liverpool"): "done"},
+    ),
+    Case(
+        "became_the_club_eighth_signing",
+        """Date: 2025-08-12
+
+Sunderland have spent heavily since promotion.
+
+Granit Xhaka, who arrived from Bayer Leverkusen on Monday, became the club's eighth signing of the summer.""",
+        links={("Granit Xhaka", "Sunderland"): "Bayer Leverkusen"},
+        statuses={("Granit Xhaka", "Sunderland"): "done"},
+    ),
+    Case(
+        "would_be_the_club_first_signing_stays_talks",
+        """Date: 2025-06-20
+
+Fulham are in talks with Lyon over Ernest Nuamah.
+
+The Ghana winger would be the club's first signing of the summer.""",
+        links={("Ernest Nuamah", "Fulham"): "Lyon"},
+        statuses={("Ernest Nuamah", "Fulham"): "talks"},
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM + NTH_SIGNING + CLUB_NTH_SIGNING
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
