@@ -16,6 +16,7 @@ from bot.extraction.lexicon import (
     COUNTRIES,
     DESCRIPTOR_FILLERS,
     LEAGUE_WORDS,
+    NAME_STOPWORDS,
     NATIONALITY_COUNTRY,
 )
 from bot.extraction.textutil import Doc, Token, fold_token
@@ -247,6 +248,17 @@ class ClubMatcher:
                 i += length
                 continue
             if tok.cap and tok.key in self.partials:
+                prev = tokens[i - 1] if i > 0 else None
+                if (
+                    prev is not None
+                    and prev.sent == tok.sent
+                    and prev.cap
+                    and prev.key.isalpha()
+                    and prev.key not in NAME_STOPWORDS
+                    and not (raw and raw[-1][1] == i)
+                    and not doc.sentences[tok.sent].headline
+                ):
+                    continue  # "Mexico City", "Kansas City": part of another name
                 raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
         descriptions = self._descriptions(
             doc, {p for s, e, *_ in raw for p in range(s, e)}, blocked

@@ -642,8 +642,32 @@ The Ghana winger would be the club's first signing of the summer.""",
     ),
 ]
 
+# "City" right after another capitalised word is part of that name ("Mexico City"), not a club.
+CITY_IN_PLACE_NAMES = [
+    Case(
+        "mexico_city_is_not_manchester_city",
+        """Date: 2025-07-11
 
-ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM + NTH_SIGNING + CLUB_NTH_SIGNING
+Manchester City have sold Kyle Walker to AC Milan.
+
+Club America want Hirving Lozano, and the winger is keen to return to Mexico City this summer.""",
+        links={("Hirving Lozano", "Club America"): None},
+        no_links_to=(("Hirving Lozano", "Manchester City"),),
+    ),
+    Case(
+        "mexico_city_in_a_move_sentence",
+        """Date: 2025-07-02
+
+Manchester City have agreed a fee with Wolves for Rayan Ait-Nouri.
+
+Sergio Canales is in talks over a move to Mexico City, with Monterrey holding firm.""",
+        links={("Rayan Ait-Nouri", "Manchester City"): "Wolverhampton Wanderers"},
+        no_links_to=(("Sergio Canales", "Manchester City"),),
+    ),
+]
+
+
+ALL = HEADLINE_BREAK + SELLER_FRAMES + REJECTED_BIDS + STAGE_CUES + OLD_HISTORY + BULLETS_AND_APPOSITIVES + CITY_NOT_CLUB + STAFF_NEAR_PLAYER + CITY_SHORT_NAME + SUBJECT_CLUB_PRONOUN + IMPLIED_BIDDER + MANAGER_AS_SUBJECT + SHARED_SURNAME + DESCRIPTION_FIT + NICKNAMES_AND_OFFERS_FROM + NTH_SIGNING + CLUB_NTH_SIGNING + CITY_IN_PLACE_NAMES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
