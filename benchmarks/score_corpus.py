@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from scoring import print_summary, run_scorer  # noqa: E402
 
 from bot.articles import read_article  # noqa: E402
 from bot.extraction import Extractor  # noqa: E402
@@ -58,30 +59,14 @@ def score_corpus(extractor: Extractor, corpus: Path, keep: Path | None, verbose:
         f"corpus: {len(paths)} articles from {corpus} in {elapsed * 1000:.0f} ms; "
         f"predictions in {out_dir}"
     )
-    proc = subprocess.run(
-        [sys.executable, str(scorer), str(out_dir), str(gold), "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    lines = proc.stdout.strip().splitlines()
-    summary = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None
+    summary, report, errors = run_scorer(scorer, out_dir, gold)
     if verbose:
-        print("\n".join(lines[:-1]))
+        print("\n".join(report))
     if summary is None:
-        print(proc.stdout)
-        print(proc.stderr)
+        print("\n".join(report))
+        print(errors)
         return 1
-    links, fees = summary["links"], summary["fees"]
-    print(
-        f"links: P={links['precision']:.3f} R={links['recall']:.3f} F1={links['f1']:.3f} "
-        f"(tp={links['tp']} fp={links['fp']} fn={links['fn']})"
-    )
-    print(
-        f"fees:  P={fees['precision']:.3f} R={fees['recall']:.3f} F1={fees['f1']:.3f} "
-        f"(tp={fees['tp']} fp={fees['fp']} fn={fees['fn']})"
-    )
-    print(f"managers stored as players: {summary['managers_as_players']}")
+    print_summary(summary)
     return 0
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from scoring import print_summary, run_scorer  # noqa: E402
 
 from bot.articles import read_article  # noqa: E402
 from bot.extraction import Extractor  # noqa: E402
@@ -74,38 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"scorer: {args.scorer}")
 
-    proc = subprocess.run(
-        [sys.executable, str(args.scorer), str(out_dir), str(gold), "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    lines = proc.stdout.strip().splitlines()
-    summary = None
-    if lines and lines[-1].startswith("{"):
-        try:
-            summary = json.loads(lines[-1])
-        except ValueError:
-            summary = None
+    summary, lines, errors = run_scorer(args.scorer, out_dir, gold)
     if summary is None:
         print("could not read the scorer's summary; raw output follows")
-        print(proc.stdout)
-        print(proc.stderr)
+        print("\n".join(lines))
+        print(errors)
         return 0
-
-    links, fees = summary["links"], summary["fees"]
-    print(
-        f"links: P={links['precision']:.3f} R={links['recall']:.3f} F1={links['f1']:.3f} "
-        f"(tp={links['tp']} fp={links['fp']} fn={links['fn']})"
-    )
-    print(
-        f"fees:  P={fees['precision']:.3f} R={fees['recall']:.3f} F1={fees['f1']:.3f} "
-        f"(tp={fees['tp']} fp={fees['fp']} fn={fees['fn']})"
-    )
-    print(f"managers stored as players: {summary['managers_as_players']}")
+    print_summary(summary)
     if not args.quiet:
         # The scorer's own report: managers-as-players examples, per-file missed/spurious items.
-        detail = [ln for ln in lines[:-1] if not ln.startswith(("gold files:", "links:", "fees:"))]
+        detail = [ln for ln in lines if not ln.startswith(("gold files:", "links:", "fees:"))]
         detail = [ln for ln in detail if not ln.startswith("managers_as_players:")]
         if any(ln.strip() for ln in detail):
             print()
