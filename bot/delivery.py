@@ -26,6 +26,7 @@ from bot.changes import best_tier
 from bot.digest import ChangeRow, Digest, compose_digest
 from bot.domain import Status
 from bot.schedule import latest_due, parse_local_time, parse_timezone
+from db import queries
 from db.models import (
     AlertDelivery,
     ChangeEvent,
@@ -147,28 +148,26 @@ def preview_digest(engine: Engine, guild_id: int, now: datetime,
     """What the server's next digest would contain, without claiming anything."""
     with Session(engine) as session:
         settings = session.get(GuildSettings, guild_id) or GuildSettings(guild_id=guild_id)
-        last = session.exec(select(DigestDelivery).where(
-            DigestDelivery.guild_id == guild_id, col(DigestDelivery.state).in_(["sent", "empty"]))
-            .order_by(col(DigestDelivery.period).desc())).first()
-        since = last.events_until if last else now - timedelta(days=1)
+        since = _previous_until(session, guild_id) or now - timedelta(days=1)
         return _digest(session, settings, since, now, change_row)
 
 
 def _digest(session: Session, settings: GuildSettings, since: datetime, until: datetime,
             change_row: ChangeRowFactory) -> Digest:
-    events = session.exec(select(ChangeEvent).where(
-        ChangeEvent.created_at > since, ChangeEvent.created_at <= until)
-        .order_by(col(ChangeEvent.created_at), col(ChangeEvent.id))).all()
-    rows = [change_row(session, event) for event in events
+    rows = [change_row(session, event)
+            for event in queries.changes_between(session, since, until)
             if _event_passes(session, event, settings)]
     return compose_digest(rows, since, until)
 
 
-def _previous_until(session: Session, guild_id: int, period: str) -> datetime | None:
-    previous = session.exec(select(DigestDelivery).where(
-        DigestDelivery.guild_id == guild_id, DigestDelivery.period < period,
-        col(DigestDelivery.state).in_(["sent", "empty"]))
-        .order_by(col(DigestDelivery.period).desc())).first()
+def _previous_until(session: Session, guild_id: int,
+                    before_period: str | None = None) -> datetime | None:
+    """Where the last delivered digest (before `before_period`, if given) stopped."""
+    query = select(DigestDelivery).where(DigestDelivery.guild_id == guild_id,
+                                         col(DigestDelivery.state).in_(["sent", "empty"]))
+    if before_period is not None:
+        query = query.where(DigestDelivery.period < before_period)
+    previous = session.exec(query.order_by(col(DigestDelivery.period).desc())).first()
     return previous.events_until if previous else None
 
 
@@ -213,9 +212,7 @@ def collect_alerts(engine: Engine, now: datetime,
     """Claim the alerts owed for recent changes, one batch per user."""
     batches: dict[int, AlertBatch] = {}
     with session_scope(engine) as session:
-        events = session.exec(select(ChangeEvent).where(
-            ChangeEvent.created_at > now - ALERT_WINDOW, ChangeEvent.created_at <= now)
-            .order_by(col(ChangeEvent.created_at), col(ChangeEvent.id))).all()
+        events = queries.changes_between(session, now - ALERT_WINDOW, now)
         by_player: dict[int, list[Subscription]] = defaultdict(list)
         player_ids = {event.player_id for event in events}
         if player_ids:
