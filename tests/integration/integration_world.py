@@ -7,7 +7,7 @@ Data goes in through the real ingest path (`ingest_article`) with hand-written
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -20,7 +20,7 @@ from bot.articles import parse_article_text
 from bot.domain import Extraction, FeeFact, FeeKind, LinkFact, PlayerFact, Status
 from bot.ingest import IngestOutcome, ingest_article
 from bot.settings import Settings
-from bot.standin import Message, StandIn
+from bot.standin import Message, Reply, StandIn
 from db.models import ChangeEvent, Club, Player
 from db.session import session_scope
 
@@ -194,6 +194,13 @@ class Clock:
     def advance(self, **delta: float) -> datetime:
         self.offset += timedelta(**delta)
         return self()
+
+
+async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
+                  user: str = "mod", **where: Any) -> Reply:
+    """Send a slash command as `user` (in `guild=`/`channel=` if given) and await the reply."""
+    return await (await standin.send_command(name, options or {}, user=user, **where)
+                  ).response()
 
 
 # ------------------------------------------------------------------------ assertions --

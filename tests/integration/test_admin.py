@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from integration_world import KOOP, BotStarter, World, field_named
+from integration_world import KOOP, BotStarter, World, command, field_named
 
 from bot.app import RumourBot
-from bot.standin import CommandNotAvailable, Reply, StandIn
+from bot.standin import CommandNotAvailable, StandIn
 from bot.standin.models import MANAGE_GUILD
 from db.session import create_db_engine
 
 pytestmark = pytest.mark.integration
-
-
-async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
-                  user: str = "mod", **where: Any) -> Reply:
-    return await (await standin.send_command(name, options or {}, user=user, **where)
-                  ).response()
 
 
 async def test_help_and_about(standin: StandIn, rumour_bot: RumourBot) -> None:

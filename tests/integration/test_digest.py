@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, timedelta
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from integration_world import (
@@ -14,6 +14,7 @@ from integration_world import (
     Clock,
     World,
     assert_embed_limits,
+    command,
     ingest,
     link,
 )
@@ -24,7 +25,7 @@ from bot.changes import change_row
 from bot.delivery import claim_digest, due_period, part_nonce, record_part
 from bot.domain import PlayerFact, Status
 from bot.embeds import digest_embeds
-from bot.standin import CommandNotAvailable, Message, Reply, StandIn
+from bot.standin import CommandNotAvailable, Message, StandIn
 from bot.standin.models import SEND_MESSAGES
 from cogs.digest import DigestCog
 from db.models import DigestDelivery, GuildSettings
@@ -37,11 +38,6 @@ def digest_cog(bot: RumourBot) -> DigestCog:
     cog = bot.get_cog("DigestCog")
     assert cog is not None and type(cog).__name__ == "DigestCog"
     return cast(DigestCog, cog)
-
-
-async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
-                  user: str = "mod") -> Reply:
-    return await (await standin.send_command(name, options or {}, user=user)).response()
 
 
 async def eventually(predicate: Callable[[], bool], timeout: float = 5.0) -> None:

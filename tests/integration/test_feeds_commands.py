@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from integration_world import command
 
 from bot.app import RumourBot
-from bot.standin import CommandNotAvailable, Reply, StandIn
-
-
-async def command(standin: StandIn, name: str, options: dict[str, object] | None = None, *,
-                  user: str = "mod", guild: object = None) -> Reply:
-    kwargs = {"guild": guild} if guild is not None else {}
-    handle = await standin.send_command(name, options or {}, user=user, **kwargs)
-    return await handle.response()
+from bot.standin import CommandNotAvailable, StandIn
 
 
 async def test_add_list_remove(standin: StandIn, rumour_bot: RumourBot) -> None:

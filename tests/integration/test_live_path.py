@@ -11,7 +11,7 @@ from datetime import UTC, timedelta
 from typing import Any, cast
 
 from aiohttp import web
-from integration_world import Clock, World
+from integration_world import Clock, World, command
 
 from bot.app import RumourBot, create_bot
 from bot.standin import BotEndpoint, StandIn, connected_bot
@@ -90,17 +90,15 @@ async def test_story_in_feed_reaches_subscriber_dm_and_digest_once(
         feeds, subs, digest = (cast(Any, bot.get_cog(name))
                                for name in ("Feeds", "Subscriptions", "DigestCog"))
 
-        async def run(name: str, options: dict[str, object], user: str) -> Any:
-            return await (await standin.send_command(name, options, user=user)).response()
-
-        added = await run("feeds add", {"url": url}, "mod")
+        added = await command(standin, "feeds add", {"url": url})
         assert added.ephemeral and "Following" in added.content
         at = (clock() + timedelta(minutes=10)).astimezone(UTC).strftime("%H:%M")
-        await run("digest setup", {"channel": "rumours", "time": at, "timezone": "UTC"}, "mod")
+        await command(standin, "digest setup",
+                      {"channel": "rumours", "time": at, "timezone": "UTC"})
 
         [first] = await feeds.poll()
         assert first.new_articles == 1
-        followed = await run("subscribe", {"player": "Mitoma"}, "fan")
+        followed = await command(standin, "subscribe", {"player": "Mitoma"}, user="fan")
         assert "You now follow Kaoru Mitoma" in followed.content
 
         stories.append(("Arsenal bid £60m for Mitoma", "story-2", SECOND_STORY))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -13,13 +12,14 @@ from integration_world import (
     Clock,
     World,
     bot_messages,
+    command,
     ingest,
     link,
     message_text,
 )
 
 from bot.domain import PlayerFact, Status
-from bot.standin import Message, Reply, StandIn
+from bot.standin import Message, StandIn
 
 pytestmark = pytest.mark.integration
 
@@ -49,11 +49,6 @@ def posting_bodies(standin: StandIn) -> list[dict[str, Any]]:
                 or request.template.startswith("/channels/{channel_id}/messages")):
             bodies.append(body)
     return bodies
-
-
-async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
-                  user: str = "mod") -> Reply:
-    return await (await standin.send_command(name, options or {}, user=user)).response()
 
 
 async def test_injected_names_never_ping_or_restyle(standin: StandIn, start_bot: BotStarter,

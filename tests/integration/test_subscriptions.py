@@ -16,6 +16,9 @@ from integration_world import (
     ingest,
     link,
 )
+from integration_world import (
+    command as shared_command,
+)
 from sqlmodel import Session, select
 
 from bot.app import RumourBot
@@ -35,8 +38,9 @@ def alerts_cog(bot: RumourBot) -> Subscriptions:
 
 
 async def command(standin: StandIn, name: str, options: Mapping[str, Any] | None = None,
-                  user: str = "fan") -> Reply:
-    return await (await standin.send_command(name, options or {}, user=user)).response()
+                  user: str = "fan", **where: Any) -> Reply:
+    """Fans use these commands: "fan" by default."""
+    return await shared_command(standin, name, options, user=user, **where)
 
 
 def dm_requests(standin: StandIn, user: str) -> int:
