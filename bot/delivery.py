@@ -222,10 +222,15 @@ def collect_alerts(engine: Engine, now: datetime,
         closed = set(session.exec(select(UserState.user_id).where(
             col(UserState.dms_closed_at).is_not(None))))
         for event in events:
-            for sub in by_player.get(event.player_id, []):
-                if sub.user_id in closed or sub.created_at >= event.created_at:
-                    continue
-                if not _meets_threshold(session, event, sub):
+            subscribers = [sub for sub in by_player.get(event.player_id, [])
+                           if sub.user_id not in closed and sub.created_at < event.created_at]
+            if not subscribers:
+                continue
+            # Same for every subscriber: looked up once per change.
+            status, tier = _strength(session, event)
+            row: ChangeRow | None = None
+            for sub in subscribers:
+                if status.rank < Status(sub.min_status).rank or tier > sub.min_tier:
                     continue
                 claim = AlertDelivery(user_id=sub.user_id, change_event_id=event.id or 0)
                 try:
@@ -233,20 +238,20 @@ def collect_alerts(engine: Engine, now: datetime,
                         session.add(claim)
                 except IntegrityError:
                     continue  # already alerted
+                row = row or change_row(session, event)
                 batch = batches.setdefault(sub.user_id, AlertBatch(sub.user_id))
-                batch.rows.append(change_row(session, event))
+                batch.rows.append(row)
                 batch.delivery_ids.append(claim.id or 0)
                 if event.player_id not in batch.player_ids:
                     batch.player_ids.append(event.player_id)
     return list(batches.values())
 
 
-def _meets_threshold(session: Session, event: ChangeEvent, sub: Subscription) -> bool:
+def _strength(session: Session, event: ChangeEvent) -> tuple[Status, int]:
+    """How far the changed link has gone, and its best source tier: what thresholds test."""
     rumour = session.get(Rumour, event.rumour_id) if event.rumour_id else None
     status = Status(rumour.status) if rumour else Status.INTEREST
-    if status.rank < Status(sub.min_status).rank:
-        return False
-    return best_tier(session, event.rumour_id) <= sub.min_tier
+    return status, best_tier(session, event.rumour_id)
 
 
 def mark_alerts(engine: Engine, delivery_ids: list[int], state: str, now: datetime) -> None:
