@@ -138,12 +138,6 @@ def hide_link(engine: Engine, guild_id: int, user_id: int, player_id: int,
         return Correction(f"Hidden in this server: {player.name} → {club.name}.", True)
 
 
-def manual_links(engine: Engine, guild_id: int, player_id: int) -> list[ManualLink]:
-    with Session(engine) as session:
-        return list(session.exec(select(ManualLink).where(
-            ManualLink.guild_id == guild_id, ManualLink.player_id == player_id)))
-
-
 def audit_log(engine: Engine, guild_id: int, limit: int = 20) -> list[AuditEntry]:
     with Session(engine) as session:
         return list(session.exec(select(AuditEntry).where(AuditEntry.guild_id == guild_id)

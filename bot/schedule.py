@@ -64,12 +64,3 @@ def latest_due(now: datetime, at: time, zone: ZoneInfo) -> tuple[str, datetime]:
             return day.isoformat(), moment
     day = today - timedelta(days=2)
     return day.isoformat(), local_occurrence(day, at, zone)
-
-
-def next_due(now: datetime, at: time, zone: ZoneInfo) -> datetime:
-    today = now.astimezone(zone).date()
-    for offset in range(3):
-        moment = local_occurrence(today + timedelta(days=offset), at, zone)
-        if moment > now:
-            return moment
-    raise AssertionError("a daily time occurs within three days")

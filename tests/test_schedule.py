@@ -10,7 +10,6 @@ from bot.schedule import (
     ScheduleError,
     latest_due,
     local_occurrence,
-    next_due,
     parse_local_time,
     parse_timezone,
     timezone_suggestions,
@@ -52,12 +51,6 @@ def test_one_period_per_local_day_across_a_week_with_dst_change() -> None:
         periods.add(latest_due(moment, time(9, 0), LONDON)[0])
         moment += timedelta(hours=1)
     assert periods == {f"2024-03-{d}" for d in (27, 28, 29, 30, 31)} | {"2024-04-01", "2024-04-02"}
-
-
-def test_next_due_is_strictly_after_now() -> None:
-    at = time(9, 0)
-    assert next_due(utc(2024, 7, 15, 8, 0), at, LONDON) == utc(2024, 7, 16, 8, 0)
-    assert next_due(utc(2024, 7, 15, 7, 59), at, LONDON) == utc(2024, 7, 15, 8, 0)
 
 
 @pytest.mark.parametrize("text", ["9", "24:00", "09:60", "nine", "", "9:5"])
