@@ -42,6 +42,8 @@ class PersonRef:
     role: str  # manager, coach, director, president, owner, executive, agent, journalist
     club: str | None = None  # the club the person works for, if any
     aliases: tuple[str, ...] = ()
+    # last year a former player played: in articles up to then he may be a player
+    player_until: int | None = None
 
 
 @dataclass
@@ -117,6 +119,11 @@ def load_reference(directory: Path = DEFAULT_REFERENCE_DIR) -> ReferenceData:
                 role=str(entry.get("role", "manager")),
                 club=str(club) if club else None,
                 aliases=_tuple(entry, "aliases"),
+                player_until=_year(entry.get("player_until")),
             )
         )
     return data
+
+
+def _year(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -191,8 +191,8 @@ class Extractor:
         published = published or header_date
         source = source or header_source
         doc = build_doc(clean_text(body))
-        art = self._analyse(doc)
         ref_year = reference_year(doc, published.year if published else None)
+        art = self._analyse(doc, ref_year)
         self._current_clubs(art, ref_year)
         evidences = self._links(art, ref_year)
         result = Extraction(published=published)
@@ -204,7 +204,7 @@ class Extractor:
         self._fill_people(art, result)
         return result
 
-    def _analyse(self, doc: Doc) -> _Article:
+    def _analyse(self, doc: Doc, year: int | None = None) -> _Article:
         outlet_mentions = self.outlets.find(doc)
         # journalists stay visible to name detection, so "Dias" later joins "Filipe Dias"
         blocked = {
@@ -216,7 +216,7 @@ class Extractor:
         club_mentions = self.clubs.find(doc, blocked)
         club_tokens = {i for m in club_mentions for i in range(m.tok_start, m.tok_end)}
         names = find_names(doc, blocked | club_tokens, self.stop_extra)
-        entities = group_entities(names, self.people)
+        entities = group_entities(names, self.people, year)
         assign_roles(doc, entities)
         by_token_end = {m.tok_end: m for m in outlet_mentions}
         club_by_end = {m.tok_end: m for m in club_mentions}
@@ -354,8 +354,11 @@ class Extractor:
             if desc.club_tokens is not None:
                 desc_club_tokens[desc.club_tokens[0]] = ent
         roles: dict[int, str | None] = {}
-        for cm in club_mentions:
-            role = club_role(doc, cm)
+        for position, cm in enumerate(club_mentions):
+            later = club_mentions[position + 1] if position + 1 < len(club_mentions) else None
+            role = club_role(
+                doc, cm, later.start if later is not None and later.sent == cm.sent else None
+            )
             roles[cm.tok_start] = role
             if cm.kind == "person":
                 role = role if role in ("former",) else None

@@ -13,6 +13,7 @@ from rapidfuzz.fuzz import ratio
 
 from bot.extraction.lexicon import (
     COUNTRIES,
+    FORMER_WORDS,
     MONTHS,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -586,7 +587,11 @@ def _match_entity(
     return best, best_rank == 4 or (best_rank == 3 and len(keys) > len(best.keys))
 
 
-def group_entities(mentions: list[NameMention], people: PeopleIndex) -> list[Entity]:
+def group_entities(
+    mentions: list[NameMention], people: PeopleIndex, year: int | None = None
+) -> list[Entity]:
+    """Group name mentions into people. ``year``: the article's year, when known; a former
+    player in the reference data (``player_until``) is not presumed staff in his playing days."""
     entities: list[Entity] = []
 
     def weak(m: NameMention) -> bool:
@@ -624,7 +629,10 @@ def group_entities(mentions: list[NameMention], people: PeopleIndex) -> list[Ent
                 ref = cands[0]
         if ref is not None:
             ent.ref = ref
-            ent.role = ref.role if ref.role != "player" else None
+            playing_days = (
+                ref.player_until is not None and year is not None and year <= ref.player_until
+            )
+            ent.role = ref.role if ref.role != "player" and not playing_days else None
             ent.role_strength = 5 if ent.role else 0
         journalist = people.journalist(ent.keys)
         if journalist and ent.role is None:
@@ -728,6 +736,12 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     return None, 0
 
 
+_SIGN_WORDS = frozenset(("sign", "signing", "signed", "want", "wants", "wanted", "target", "targeting"))
+_PURSUIT_WORDS = frozenset(
+    ("bid", "offer", "move", "deal", "swoop", "approach", "fee", "bids", "offers", "race", "battle")
+)
+
+
 def _player_cue(doc: Doc, mention: NameMention) -> int:
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
@@ -738,6 +752,12 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
         if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _AGE.match(prev.key):
             score += 2
         if prev.key == "'s" and i - 1 >= sent.tok_start:
+            score += 1
+        # "an offer for Raphinha", "want to sign Pedri": the object of a transfer
+        if prev.key in _SIGN_WORDS or (
+            prev.key == "for"
+            and any(t.key in _PURSUIT_WORDS for t in tokens[max(sent.tok_start, i - 5) : i])
+        ):
             score += 1
     j = mention.tok_end
     if (
@@ -750,12 +770,38 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
     return score
 
 
+_PLAYING_POSITIONS = frozenset(
+    """midfielder defender centre-back center-back centre-half center-half full-back fullback
+    left-back right-back wing-back winger forward striker attacker goalkeeper keeper playmaker
+    frontman""".split()
+)
+
+
+def _position_before(doc: Doc, mention: NameMention) -> bool:
+    """ "Everton midfielder X": a playing position as his title."""
+    k = mention.tok_start - 1
+    return k >= doc.sentences[mention.sent].tok_start and doc.tokens[k].key in _PLAYING_POSITIONS
+
+
+def _former_before(doc: Doc, mention: NameMention) -> bool:
+    """ "former Everton midfielder X", "ex-Arsenal captain X": a past playing career."""
+    tokens = doc.tokens
+    sent = doc.sentences[mention.sent]
+    for k in range(max(sent.tok_start, mention.tok_start - 4), mention.tok_start):
+        key = tokens[k].key
+        if key in FORMER_WORDS or key.startswith("ex-"):
+            return True
+    return False
+
+
 def assign_roles(doc: Doc, entities: list[Entity]) -> None:
     for ent in entities:
+        stated_role = False  # the article itself gives him a staff title
         for mention in ent.mentions:
             role, strength = _role_before(doc, mention)
             if role is None:
                 role, strength = _role_after(doc, mention)
+            stated_role = stated_role or role is not None
             if role == "journalist" and strength <= 1:
                 ent.journalist_evidence += 1
                 role = None
@@ -766,6 +812,16 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
             if role is not None and strength > ent.role_strength:
                 ent.role, ent.role_strength = role, strength
             ent.player_evidence += _player_cue(doc, mention)
+        if (
+            ent.ref is not None
+            and ent.role == ent.ref.role
+            and not stated_role
+            and any(_position_before(doc, m) for m in ent.mentions)
+            and not any(_former_before(doc, m) for m in ent.mentions)
+        ):
+            # "Everton midfielder Mikel Arteta": the article calls him a player and never staff;
+            # the reference data (today's jobs) does not outweigh that
+            ent.role, ent.role_strength = None, 0
         if ent.role is None and ent.journalist_evidence >= 2 and ent.player_evidence == 0:
             ent.role, ent.role_strength = "journalist", 1
 

@@ -115,6 +115,19 @@ _AGAINST_WORDS = (
     "behind",
     "trailing",
 )
+# "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
+_DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
+_SQUAD_AFTER = re.compile(
+    r"^\s+(?:first[- ]team|squad|contract|shirt|dressing\s+room|team-?mates?|academy|fans"
+    r"|supporters|faithful|career|starting\s+(?:xi|line-?up|eleven)|line-?up|bench|debut|medical"
+    r"\s+staff|youth\s+(?:team|ranks|set-?up)|side\s+(?:this|last)\s+season)\b"
+)
+# "would walk into the Liverpool first team", "to strengthen the Chelsea squad": a suitor's
+_SQUAD_SUITOR_BEFORE = re.compile(
+    r"\b(?:into|strengthen\w*|bolster\w*|improv\w*|add\w*\s+to|boost\w*|fit\w*|join\w*"
+    r"|integrat\w*|reinforc\w*|break\w*\s+into|place\s+in|spot\s+in|role\s+in)\s+(?:\S+\s+)?$"
+)
+_BACKGROUND_WORDS = ("join", "sign", "mov", "arriv", "came", "coming")
 _HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted", "was", "spent")
 _PAYER_WORDS = ("pay", "trigger", "activat", "meet")
 _SUITOR_FROM_BEFORE = re.compile(
@@ -132,6 +145,11 @@ _COUNTERPART_TO = re.compile(
 _SHARED_PAST_BEFORE = re.compile(
     r"\b(?:coached|managed|worked\s+with|played\s+(?:alongside|with|under))\s+(?:\S+\s+){1,4}?"
     r"(?:at|with|for)\s+$"
+)
+_BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:who|since|after|before|having)\s+(?:(?:first|originally|only|previously|initially)\s+)?"
+    r"(?:joined|joining|signed\s+for|signing\s+for|moved\s+to|moving\s+to|arrived\s+at"
+    r"|arriving\s+at|came\s+through|coming\s+through)\s+(?:\S+\s+){0,3}$"
 )
 _HISTORY_BEFORE = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
@@ -197,13 +215,22 @@ def _to_ending(text: str) -> bool:
     return stripped.endswith("the") and stripped[:-3].rstrip().endswith(_TO_ENDINGS)
 
 
-def club_role(doc: Doc, mention: ClubMention) -> str | None:
-    """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None."""
+def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None) -> str | None:
+    """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None.
+
+    ``next_club_start``: where the next club named in the sentence begins. What is said after
+    it is about that club ("X is a target for Arsenal, with Brentford demanding £80m"), so the
+    window read after this mention stops there."""
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
     # windows of the A-Z-lower-cased text: the patterns are lower-case, no re.IGNORECASE
     before_text = doc.lower[max(sent.start, mention.start - 60) : mention.start]
-    after_text = doc.lower[mention.end : min(sent.end, mention.end + 90)]
+    after_end = min(sent.end, mention.end + 90)
+    if next_club_start is not None and mention.end <= next_club_start < after_end:
+        # the next club stays visible as a word ("ready to offer X to <club>")
+        after_text = doc.lower[mention.end : next_club_start] + "club"
+    else:
+        after_text = doc.lower[mention.end : after_end]
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
     if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
         return "former"
@@ -236,6 +263,10 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         return "to"
     if any(w in tail for w in _AGAINST_WORDS) and _AGAINST_BEFORE.search(before_text):
         return "against"
+    if any(w in tail for w in _BACKGROUND_WORDS) and _BACKGROUND_CLAUSE.search(before_text):
+        # "X, who joined Brentford in 2020", "since signing for Chelsea": background that names
+        # his club, not a new move
+        return "from"
     if any(w in before_text for w in _HISTORY_WORDS) and _HISTORY_BEFORE.search(before_text):
         return "history"
     if " to" in tail and _COUNTERPART_TO.search(before_text):
@@ -249,6 +280,12 @@ def club_role(doc: Doc, mention: ClubMention) -> str | None:
         ):
             return "to"
         return "from"
+    if (
+        before_text.endswith(_DETERMINER_ENDINGS)
+        and _SQUAD_AFTER.match(after_text)
+        and not _SQUAD_SUITOR_BEFORE.search(before_text)
+    ):
+        return "from"  # "left out of the Brentford squad", "his Brentford contract"
     if any(w in after_text for w in _PAYER_WORDS) and _PAYER_AFTER.match(after_text):
         return None  # "Real Madrid are willing to pay his release clause": a suitor
     if _SELLER_AFTER.match(after_text):
