@@ -736,7 +736,9 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     return None, 0
 
 
-_SIGN_WORDS = frozenset(("sign", "signing", "signed", "want", "wants", "wanted", "target", "targeting"))
+_SIGN_WORDS = frozenset(
+    ("sign", "signing", "signed", "want", "wants", "wanted", "target", "targeting")
+)
 _PURSUIT_WORDS = frozenset(
     ("bid", "offer", "move", "deal", "swoop", "approach", "fee", "bids", "offers", "race", "battle")
 )
@@ -771,9 +773,11 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
 
 
 _PLAYING_POSITIONS = frozenset(
-    """midfielder defender centre-back center-back centre-half center-half full-back fullback
-    left-back right-back wing-back winger forward striker attacker goalkeeper keeper playmaker
-    frontman""".split()
+    (
+        *("midfielder", "defender", "centre-back", "center-back", "centre-half", "center-half"),
+        *("full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward"),
+        *("striker", "attacker", "goalkeeper", "keeper", "playmaker", "frontman"),
+    )
 )
 
 

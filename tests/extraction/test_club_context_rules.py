@@ -107,10 +107,16 @@ def _with_person(reference: ReferenceData, person: PersonRef) -> Extractor:
 
 
 @pytest.mark.parametrize("player_until", [None, 2016])
-def test_position_title_outweighs_todays_job(reference: ReferenceData, player_until: int | None) -> None:
-    extractor = _with_person(reference, PersonRef("Mikel Arteta", "manager", "Arsenal", ("Arteta",), player_until))
+def test_position_title_outweighs_todays_job(
+    reference: ReferenceData, player_until: int | None
+) -> None:
+    extractor = _with_person(
+        reference, PersonRef("Mikel Arteta", "manager", "Arsenal", ("Arteta",), player_until)
+    )
     links = extractor.extract(_ARTICLE_2010).links
-    assert [(lk.player, lk.to_club, lk.from_club) for lk in links] == [("Mikel Arteta", "Arsenal", "Everton")]
+    assert [(lk.player, lk.to_club, lk.from_club) for lk in links] == [
+        ("Mikel Arteta", "Arsenal", "Everton")
+    ]
 
 
 def test_playing_days_from_reference_data(reference: ReferenceData) -> None:
@@ -118,7 +124,9 @@ def test_playing_days_from_reference_data(reference: ReferenceData) -> None:
 
 Arsenal are keen on Mikel Arteta. The Everton midfielder has two years left on his deal."""
     staff = _with_person(reference, PersonRef("Mikel Arteta", "manager", "Arsenal", ("Arteta",)))
-    former = _with_person(reference, PersonRef("Mikel Arteta", "manager", "Arsenal", ("Arteta",), 2016))
+    former = _with_person(
+        reference, PersonRef("Mikel Arteta", "manager", "Arsenal", ("Arteta",), 2016)
+    )
     assert staff.extract(text).links == []
     assert [lk.to_club for lk in former.extract(text).links] == ["Arsenal"]
     # in his managing days the same data keeps him off the player list
