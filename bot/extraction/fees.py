@@ -37,9 +37,15 @@ _BID = re.compile(
     re.I,
 )
 _ASKING = re.compile(
-    r"\b(?:valuation|valued|value|asking|price(?:\s+tag)?|priced|demand(?:s|ed|ing)?|wants?"
+    r"\b(?:valuation|valued|value|asking|price(?:\s+tag)?|priced|demand(?:s|ed|ing)?|want(?:s|ing)?"
     r"|holding\s+out\s+for|hold\s+out\s+for|holding\s+firm"
     r"|worth|quoted|set\s+at|expect\s+bids|tag|cost)\b",
+    re.I,
+)
+# "who cost £40m", "after costing £40m": what was paid once, not today's price
+_PAST_COST = re.compile(
+    r"\b(?:who|which|he|she)\s+(?:\S+\s+){0,2}?cost\s+(?:\S+\s+){0,2}?$"
+    r"|\b(?:after\s+costing|having\s+cost)\s+(?:\S+\s+){0,2}?$",
     re.I,
 )
 _FEE = re.compile(
@@ -88,6 +94,8 @@ def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
         r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", near_after, re.I
     ):
         return FeeKind.BID
+    if _PAST_COST.search(near_before[-35:]):
+        return FeeKind.FEE  # "who cost £40m from Bournemouth": what was paid, not a price
     if _ASKING.search(near_before[-35:]) or re.match(
         r"^\s*(?:\S+\s+){0,1}(?:valuation|price|asking|price-tag|tag)", near_after, re.I
     ):

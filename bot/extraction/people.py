@@ -595,7 +595,7 @@ def group_entities(
     entities: list[Entity] = []
 
     def weak(m: NameMention) -> bool:
-        return m.headline or m.titlecase or (m.initial and len(m.keys) == 1)
+        return m.headline or m.titlecase or (m.initial and len(m.keys) == 1 and not m.possessive)
 
     # body mentions first, so that headline and sentence-initial words only join names the
     # article uses elsewhere ("Given", "Within" are not people)
@@ -603,7 +603,10 @@ def group_entities(
     for mention in ordered:
         ent, upgrade = _match_entity(mention.keys, entities, mention.sent)
         if ent is None:
-            if mention.titlecase or (mention.initial and len(mention.keys) == 1):
+            # "Neymar's release clause ...": a possessive opening word is a name
+            if mention.titlecase or (
+                mention.initial and len(mention.keys) == 1 and not mention.possessive
+            ):
                 continue
             if mention.headline and len(mention.keys) < 2:
                 continue

@@ -47,7 +47,7 @@ _SELLER_AFTER = re.compile(
     r"^(?:'s?)?\s*(?:\S+\s+){0,6}?(?:(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:willing|prepared|ready"
     r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash|the\s+fact"
     r"|losing|lose"
-    r"|part|offload|accept|hold|listen|sanction)|(?:want|wants|demand(?:ed|s|ing)?|valu(?:e|ed|ing)"
+    r"|part|offload|accept|hold|listen|sanction)|(?:want|wants|wanting|demand(?:ed|s|ing)?|valu(?:e|ed|ing)"
     r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d|a\s+(?:price|fee|valuation))"
     # "have been rebuffed by": a passive rejection is the bidder's, not the seller's
     r"|(?<!been\s)(?<!were\s)(?<!was\s)(?<!being\s)(?:reject(?:ed|s)?"
@@ -97,7 +97,8 @@ _TO_BEFORE = re.compile(
     r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
 )
 _PAYER_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:\S+\s+){0,5}?(?:pay|paying|trigger|triggering|activate|activating|meet|meeting)"
+    r"^(?:'s)?\s*(?:\S+\s+){0,5}?(?:pay|paying|paid|trigger|triggering|triggered|activate"
+    r"|activating|activated|meet|meeting|met)"
     r"\s+(?:\S+\s+){0,4}?(?:release|buy-?out|clause|fee|asking|valuation|price)"
 )
 # cheap substring gates: a pattern can only match if one of these is in the window
@@ -127,7 +128,7 @@ _SQUAD_SUITOR_BEFORE = re.compile(
     r"\b(?:into|strengthen\w*|bolster\w*|improv\w*|add\w*\s+to|boost\w*|fit\w*|join\w*"
     r"|integrat\w*|reinforc\w*|break\w*\s+into|place\s+in|spot\s+in|role\s+in)\s+(?:\S+\s+)?$"
 )
-_BACKGROUND_WORDS = ("join", "sign", "mov", "arriv", "came", "coming")
+_BACKGROUND_WORDS = ("join", "sign", "mov", "arriv", "came", "coming", "cost")
 _HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted", "was", "spent")
 _PAYER_WORDS = ("pay", "trigger", "activat", "meet")
 _SUITOR_FROM_BEFORE = re.compile(
@@ -149,7 +150,7 @@ _SHARED_PAST_BEFORE = re.compile(
 _BACKGROUND_CLAUSE = re.compile(
     r"\b(?:who|since|after|before|having)\s+(?:(?:first|originally|only|previously|initially)\s+)?"
     r"(?:joined|joining|signed\s+for|signing\s+for|moved\s+to|moving\s+to|arrived\s+at"
-    r"|arriving\s+at|came\s+through|coming\s+through)\s+(?:\S+\s+){0,3}$"
+    r"|arriving\s+at|came\s+through|coming\s+through|cost)\s+(?:\S+\s+){0,3}$"
 )
 _HISTORY_BEFORE = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"

@@ -55,8 +55,8 @@ _PATTERNS: list[tuple[Status, str]] = [
     ),
     (
         Status.DONE,
-        r"\b(?:complet(?:ed|es|e)\s+(?:a|the|his|their)?\s*(?:move|transfer|signing"
-        r"|switch|deal)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
+        r"\b(?:complet(?:ed|es|e)\s+(?:a|the|his|their)?\s*(?:[a-z-]+\s+){0,2}?(?:move|transfer"
+        r"|signing|switch|deal|loan)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
         r"|officially\s+(?:joined|signed|unveiled|announced|confirmed)|unveil(?:ed|s)?|seal(?:ed|s)"
         r"\s+(?:a|his|the)?\s*(?:move|switch|transfer)|completes?\s+(?:move|switch|transfer)"
         r"|joins?\s+(?:on\s+(?:a\s+)?(?:loan|permanent))|(?:signed|joined)\s+(?:for|on)\b"
@@ -83,13 +83,13 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
         r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
         r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
-        r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|trigger(?:ed|s|ing)?\s+"
-        r"(?:the|his|a)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)",
+        r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|(?:trigger|activat)(?:ed|es|e|s"
+        r"|ing)?\s+(?:the|his|a|(?:\S+\s+){0,2}?\S+'s?)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)",
     ),
     (
         Status.TALKS,
         r"\b(?:talks|negotiat(?:e|es|ed|ing|ions?)|in\s+discussions?|discuss(?:ing|ions)"
-        r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:a\s+)?(?:deal|agreement|sign)"
+        r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:deal|agreement|sign)"
         r"|advanced\s+(?:talks|stage)|(?:nearing|near)\s+(?:a\s+)?(?:deal|agreement|move)"
         r"|(?:working|pushing|push)\s+(?:on|ahead|to\s+(?:complete|finalise|get))|finali[sz]"
         r"(?:e|ing|es)|opened\s+(?:talks|dialogue)|dialogue|meeting|met\s+with|(?:to\s+)?meet\s+"
@@ -121,6 +121,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"
         r"|on\s+(?:red\s+)?alert|availability"
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
+        r"|explor(?:e|es|ed|ing)|loan\s+for|deal\s+for"
         r")",
     ),
     # "on Bayern's list" (a possessive must come just before: checked in find_cues)

@@ -78,7 +78,81 @@ Newcastle are keen on Jarrad Branthwaite, who has two years left on his Everton 
     ),
 ]
 
-ALL = NEXT_CLUB_ENDS_THE_WINDOW + BACKGROUND_CLAUSES + OWN_SQUAD
+# Stage words real reports use: "close to a £21m deal", "exploring a loan", "complete the
+# season-long loan", "activated X's release clause".
+STAGE_PHRASES = [
+    Case(
+        "close_to_a_figure_deal",
+        """Date: 2024-08-20
+
+Fulham are close to a £27m deal for Lyon midfielder Orel Mangala, 26, after talks on Monday.""",
+        links={("Orel Mangala", "Fulham"): None},
+        statuses={("Orel Mangala", "Fulham"): "talks"},
+        fees=[("Orel Mangala", 27_000_000, "GBP", None)],
+    ),
+    Case(
+        "exploring_a_loan_and_completing_one",
+        """Date: 2023-08-30
+
+Sevilla are exploring a loan for Manchester United goalkeeper Dean Henderson. Nottingham Forest, meanwhile, complete the season-long loan of Chelsea forward Callum Hudson-Odoi.""",
+        links={
+            ("Dean Henderson", "Sevilla"): "Manchester United",
+            ("Callum Hudson-Odoi", "Nottingham Forest"): "Chelsea",
+        },
+        statuses={("Callum Hudson-Odoi", "Nottingham Forest"): "done"},
+        no_links_to=(("Dean Henderson", "Manchester United"), ("Callum Hudson-Odoi", "Chelsea")),
+    ),
+    Case(
+        "release_clause_activated_by_buyer",
+        """Date: 2022-07-04
+
+Barcelona have activated Raphael Varane's release clause, while Villarreal triggered the release clause of Pau Torres hours later.""",
+        links={("Raphael Varane", "Barcelona"): None, ("Pau Torres", "Villarreal"): None},
+    ),
+]
+
+# A figure's kind from the words around it: a seller "wanting £90m" names a price; "who cost
+# £19m" is what was paid once.
+FEE_WORDS = [
+    Case(
+        "seller_wanting_a_figure",
+        """Date: 2019-07-01
+
+Manchester United have tabled a £50m offer for Harry Maguire, with Leicester wanting £90m for the England defender.""",
+        links={("Harry Maguire", "Manchester United"): "Leicester City"},
+        no_links_to=(("Harry Maguire", "Leicester City"),),
+        fees=[("Harry Maguire", 50_000_000, "GBP", "bid"), ("Harry Maguire", 90_000_000, "GBP", "asking")],
+    ),
+    Case(
+        "who_cost_the_club_a_figure",
+        """Date: 2023-07-01
+
+Tottenham want Dominic Solanke, who cost Bournemouth £19m, and the striker is open to a move.""",
+        links={("Dominic Solanke", "Tottenham Hotspur"): "Bournemouth"},
+        no_links_to=(("Dominic Solanke", "Bournemouth"),),
+        fees=[("Dominic Solanke", 19_000_000, "GBP", "fee")],
+    ),
+]
+
+# A possessive single name opening a sentence is a name, not a capitalised word.
+OPENING_POSSESSIVE = [
+    Case(
+        "mononym_possessive_opens_the_report",
+        """Date: 2017-08-03
+
+Coutinho's £130m price tag has not put Barcelona off, and Liverpool are braced for a third bid.""",
+        fees=[("Coutinho", 130_000_000, "GBP", "asking")],
+    ),
+]
+
+ALL = (
+    NEXT_CLUB_ENDS_THE_WINDOW
+    + BACKGROUND_CLAUSES
+    + OWN_SQUAD
+    + STAGE_PHRASES
+    + FEE_WORDS
+    + OPENING_POSSESSIVE
+)
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
