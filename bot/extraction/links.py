@@ -202,6 +202,27 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
+_THEY_CONTINUES = re.compile(
+    r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
+)
+
+
+def _pronoun_continuation(
+    text: str, fine: tuple[tuple[int, int], ...], index: int, club_offsets: list[int]
+) -> int:
+    """End of a club's fine clause, extended over the clauses that go on about it by pronoun
+    ("The Blues made their interest clear, as they submitted a failed bid") up to the next
+    clause that names a club."""
+    end = fine[index][1]
+    for start, stop in fine[index + 1 :]:
+        if not _THEY_CONTINUES.match(text[start:stop]) or any(
+            start <= offset < stop for offset in club_offsets
+        ):
+            break
+        end = stop
+    return end
+
+
 def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkEvidence]:
     """Links stated by one sentence."""
     sent = view.sent
@@ -234,6 +255,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         for m, r in view.clubs
         if r not in ("to",) and SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
     ]
+    club_offsets = [m.start - sent.start for m, _r in view.clubs]
     out: list[LinkEvidence] = []
     for mention, role in view.clubs:
         if role == "history":
@@ -274,6 +296,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         # cues: those in the club's fine clause, else the nearest one in the sentence
         fine_index = _clause_of(fine, rel)
         fs, fe = fine[fine_index]
+        fe = _pronoun_continuation(text, fine, fine_index, club_offsets)
         local = [c for c in positive_cues if fs <= c.start < fe]
         if not local and positive_cues:
             local = [min(positive_cues, key=lambda c: abs(c.start - rel))]

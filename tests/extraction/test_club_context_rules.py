@@ -145,6 +145,19 @@ Coutinho's £130m price tag has not put Barcelona off, and Liverpool are braced 
     ),
 ]
 
+# "The Blues made their interest clear, as they submitted a failed bid": the clause that goes on
+# by pronoun still speaks of that club, so its stage counts.
+PRONOUN_CLAUSES = [
+    Case(
+        "failed_bid_in_a_they_clause",
+        """Date: 2024-05-02
+
+Napoli want Brighton midfielder Joao Pedro. Everton made their interest in the Brazilian known in January, and they saw a failed bid for him knocked back.""",
+        links={("Joao Pedro", "Napoli"): "Brighton & Hove Albion", ("Joao Pedro", "Everton"): "Brighton & Hove Albion"},
+        statuses={("Joao Pedro", "Everton"): "bid_rejected"},
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -152,6 +165,7 @@ ALL = (
     + STAGE_PHRASES
     + FEE_WORDS
     + OPENING_POSSESSIVE
+    + PRONOUN_CLAUSES
 )
 
 
