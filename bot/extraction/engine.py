@@ -15,7 +15,7 @@ from datetime import date
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
 from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
-from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY
+from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY, POSITION_NOUNS
 from bot.extraction.links import (
     SUBJECT_NEXT,
     LinkEvidence,
@@ -55,7 +55,8 @@ _WANT_AFTER = re.compile(
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
     r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with)"
     r"|held\s+(?:\S+\s+)?talks|(?:has|have)\s+been\s+in\s+(?:contact|talks)|(?:has\s+)?spoken\s+to"
-    r"|is\s+interested|is\s+pushing|pushing\s+for|requested|approved|green\s+light)",
+    r"|is\s+interested|is\s+pushing|pushing\s+for|requested|approved|green\s+light"
+    r"|turns?\s+(?:his|her)\s+attention|(?:has|have)\s+turned\s+(?:his|her)\s+attention)",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
@@ -512,7 +513,16 @@ class Extractor:
                         continue
                     only_mods, saw_head = gap_is_modifier(doc, end, ref.tok_start)
                     role = art.roles.get(club.tok_start)
-                    if only_mods and saw_head and role not in ("target", "former", "to"):
+                    # "turns his attention to Lyon striker Alexandre Lacazette": a club and a
+                    # playing position right before the name are his club even after "to"
+                    titled = (
+                        role == "to"
+                        and ref.tok_start - end == 1
+                        and tokens[end].key in POSITION_NOUNS
+                        and tokens[end].key not in ("target", "signing", "star", "man")
+                    )
+                    usable = role not in ("target", "former", "to") or titled
+                    if only_mods and saw_head and usable:
                         ref.entity.set_current(club.club, 5)
                     break
                 # "Koopmeiners, the Atalanta midfielder," / "Anton (Stuttgart)"

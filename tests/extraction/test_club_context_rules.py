@@ -158,6 +158,19 @@ Napoli want Brighton midfielder Joao Pedro. Everton made their interest in the B
     ),
 ]
 
+# "[club] [position] [name]" is his club even right after "to": "turns his attention to Lyon
+# striker X" makes Lyon the seller and the attention the manager's club's.
+CLUB_POSITION_AFTER_TO = [
+    Case(
+        "attention_to_club_striker",
+        """Date: 2017-06-20
+
+Everton have turned their attention to Swansea midfielder Gylfi Sigurdsson after missing out on Davy Klaassen.""",
+        links={("Gylfi Sigurdsson", "Everton"): "Swansea City"},
+        no_links_to=(("Gylfi Sigurdsson", "Swansea City"),),
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -166,6 +179,7 @@ ALL = (
     + FEE_WORDS
     + OPENING_POSSESSIVE
     + PRONOUN_CLAUSES
+    + CLUB_POSITION_AFTER_TO
 )
 
 
