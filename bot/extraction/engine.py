@@ -50,6 +50,8 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 
+# between a figure and its player: "for", then at most a club and a title, no punctuation
+_FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
 _WANT_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?|is\s+keen|are\s+keen|seeks?|is\s+eager|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
@@ -1055,6 +1057,10 @@ class Extractor:
             for ref in players:
                 if 0 <= left - ref.end <= 1:
                     return ref.entity
+        # "£35m for Alisson and £20m for Napoli midfielder Jorginho": the figure's "for" object
+        for ref in players:
+            if ref.start >= end and ref.explicit and _FOR_OBJECT.match(doc.text, end, ref.start):
+                return ref.entity
         best: tuple[float, Entity] | None = None
         for ref in players:
             if ref.end <= start:
