@@ -1,6 +1,6 @@
 """Score the extraction engine on the held-out set in benchmarks/heldout (never used for tuning).
 
-    .venv/bin/python benchmarks/score_heldout.py [--set DIR] [--scorer PATH] [--keep DIR] [-q]
+    .venv/bin/python benchmarks/score_heldout.py [--set DIR] [--part all|odd|even] [--scorer PATH] [--keep DIR] [-q]
 
 Runs the engine over every ``articles/NNN.txt`` of the held-out set, writes each prediction
 (``Extraction.to_json()``) to a temporary folder as ``NNN.json`` and scores the folder against
@@ -31,9 +31,17 @@ HELDOUT = ROOT / "benchmarks" / "heldout"
 SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
 
 
-def predict(articles: Path, out_dir: Path) -> int:
+def in_part(path: Path, part: str) -> bool:
+    """``odd``/``even`` by article number: one half to study failures on, one kept unseen."""
+    if part == "all":
+        return True
+    number = int("".join(ch for ch in path.stem if ch.isdigit()) or 0)
+    return (number % 2 == 1) == (part == "odd")
+
+
+def predict(articles: Path, out_dir: Path, part: str = "all") -> int:
     extractor = Extractor(load_reference())
-    paths = sorted(articles.glob("*.txt"))
+    paths = [p for p in sorted(articles.glob("*.txt")) if in_part(p, part)]
     for path in paths:
         parsed = read_article(path)
         result = extractor.extract(parsed.text, published=parsed.published, source=parsed.source)
@@ -48,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, default=HELDOUT, help="folder with articles/ and gold/")
     parser.add_argument("--scorer", type=Path, default=SCORER, help="path to the corpus score.py")
     parser.add_argument("--keep", type=Path, default=None, help="write predictions here")
+    parser.add_argument(
+        "--part",
+        choices=("all", "odd", "even"),
+        default="all",
+        help="score only odd- or even-numbered articles (study one half, keep the other unseen)",
+    )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="totals only, no per-article errors"
     )
@@ -67,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = args.keep if args.keep else Path(tempfile.mkdtemp(prefix="rumour-heldout-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    count = predict(articles, out_dir)
+    count = predict(articles, out_dir, args.part)
+    if args.part != "all":
+        # the scorer reads every gold file: give it only this half's
+        part_gold = Path(tempfile.mkdtemp(prefix="rumour-heldout-gold-"))
+        for path in sorted(gold.glob("*.json")):
+            if in_part(path, args.part):
+                (part_gold / path.name).write_bytes(path.read_bytes())
+        gold = part_gold
     elapsed = time.perf_counter() - started
     print(
         f"held-out: {count} articles from {args.set} in {elapsed * 1000:.0f} ms; "
