@@ -52,13 +52,16 @@ log = logging.getLogger(__name__)
 
 # between a figure and its player: "for", then at most a club and a title, no punctuation
 _FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
+# a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
+_ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
 _WANT_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?|is\s+keen|are\s+keen|seeks?|is\s+eager|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
     r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with)"
     r"|held\s+(?:\S+\s+)?talks|(?:has|have)\s+been\s+in\s+(?:contact|talks)|(?:has\s+)?spoken\s+to"
     r"|is\s+interested|is\s+pushing|pushing\s+for|requested|approved|green\s+light"
-    r"|turns?\s+(?:his|her)\s+attention|(?:has|have)\s+turned\s+(?:his|her)\s+attention)",
+    r"|turns?\s+(?:his|her)\s+attention|(?:has|have)\s+turned\s+(?:his|her)\s+attention"
+    r"|(?:has|have)\s+made\s+(?:\S+\s+){1,5}?(?:his|her)\s+(?:\S+\s+)?(?:target|priority))",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
@@ -306,7 +309,7 @@ class Extractor:
                             "person",
                         )
                     )
-                elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 40]) and (
+                elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 70]) and (
                     ent.role in ("manager", "coach", "director", "president", "owner")
                 ):
                     extra.append(
@@ -675,6 +678,11 @@ class Extractor:
                 and last_suitors is not None
                 and listing
                 and (sent.index - last_suitors[0] <= 1)
+                # a new item in a round-up, after "... (Sun)": its own clubs only
+                and not (
+                    doc.sentences[last_suitors[0]].para != sent.para
+                    and _ITEM_CREDIT.search(doc.sentences[sent.index - 1].text)
+                )
             ):
                 self._topic_clubs(view, last_suitors[1])
             found = pair_links(doc, view, ref_year)

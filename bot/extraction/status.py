@@ -122,6 +122,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|on\s+(?:red\s+)?alert|availability"
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r"|explor(?:e|es|ed|ing)|loan\s+for|deal\s+for"
+        r"|choos(?:e|es|ing)|chose|opt(?:s|ed|ing)?\s+for|prefer(?:s|red|ring)?\b"
         r")",
     ),
     # "on Bayern's list" (a possessive must come just before: checked in find_cues)

@@ -171,6 +171,31 @@ Everton have turned their attention to Swansea midfielder Gylfi Sigurdsson after
     ),
 ]
 
+# Round-up columns: each item ends with its source in brackets and stands alone; "choose X over
+# Y" links both; a manager who "has made X his top target" speaks for his club.
+ROUND_UP_ITEMS = [
+    Case(
+        "round_up_items_do_not_borrow_clubs",
+        """Date: 2012-06-20
+
+Napoli president Aurelio De Laurentiis wants Udinese winger Mauricio Isla. (Gazzetta dello Sport)
+
+Villa also want Swansea's Scott Sinclair, but Swansea want £8m. (Mirror)
+
+Fulham striker Clint Dempsey is set to choose Liverpool over Aston Villa. (Times)
+
+Newcastle boss Alan Pardew has made Montpellier's Mathieu Debuchy his top target. (Sun)""",
+        links={
+            ("Clint Dempsey", "Liverpool"): "Fulham",
+            ("Clint Dempsey", "Aston Villa"): "Fulham",
+            ("Mathieu Debuchy", "Newcastle United"): "Montpellier",
+        },
+        no_links_to=(("Scott Sinclair", "Napoli"),),
+        not_players=("Alan Pardew",),
+        fees=[("Scott Sinclair", 8_000_000, "GBP", "asking")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -180,6 +205,7 @@ ALL = (
     + OPENING_POSSESSIVE
     + PRONOUN_CLAUSES
     + CLUB_POSITION_AFTER_TO
+    + ROUND_UP_ITEMS
 )
 
 
