@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from bot.extraction.lexicon import (
     CLUB_NOUNS,
@@ -131,6 +132,32 @@ class _Surface:
     need_cap: bool = False
 
 
+def _given_name_before(
+    doc: Doc, prev: Token, tok: Token, raw: list[tuple[Any, ...]], i: int
+) -> bool:
+    """A capitalised word right before a one-word club makes a person's name of both (a word
+    that is only part of some club's longer name does not count as a club here)."""
+    return (
+        prev.sent == tok.sent
+        and prev.cap
+        and prev.key.isalpha()
+        and len(prev.key) > 1
+        and prev.key not in NAME_STOPWORDS
+        and not (raw and raw[-1][1] == i and raw[-1][3] != "partial")
+        and not doc.sentences[tok.sent].headline
+        and not _title_case_run(doc, prev.index)
+    )
+
+
+def _title_case_run(doc: Doc, k: int) -> bool:
+    """ "Arsenal Target Valencia Star": three capitalised words in a row is title case."""
+    tokens = doc.tokens
+    sent = doc.sentences[tokens[k].sent]
+    before = k - 1 >= sent.tok_start and tokens[k - 1].cap and tokens[k - 1].key.isalpha()
+    after = k + 2 < sent.tok_end and tokens[k + 2].cap and tokens[k + 2].key.isalpha()
+    return before or after
+
+
 class ClubMatcher:
     """Precompiled lookup tables for one ReferenceData; ``find(doc)`` is the per-article step."""
 
@@ -242,6 +269,13 @@ class ClubMatcher:
                 and fold_token(hit[1].clubs[0].name.split()[0]) == tok.key
             ):
                 continue  # "travelled to Birmingham for a medical": the city, not its club
+            if (
+                hit is not None
+                and hit[0] == 1
+                and i > 0
+                and _given_name_before(doc, tokens[i - 1], tok, raw, i)
+            ):
+                continue  # "Antonio Valencia", "Bruno Guimaraes": a surname, not the club
             if hit is not None:
                 length, surface = hit
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[Status, str]] = [
     (
         Status.TALKS,
         r"\b(?:talks|negotiat(?:e|es|ed|ing|ions?)|in\s+discussions?|discuss(?:ing|ions)"
-        r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:deal|agreement|sign)"
+        r"|closing\s+in|close\s+in|closing\s+to|close\s+to\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:deal|agreement|sign|move|switch|transfer)"
         r"|advanced\s+(?:talks|stage)|(?:nearing|near)\s+(?:a\s+)?(?:deal|agreement|move)"
         r"|(?:working|pushing|push)\s+(?:on|ahead|to\s+(?:complete|finalise|get))|finali[sz]"
         r"(?:e|ing|es)|opened\s+(?:talks|dialogue)|dialogue|meeting|met\s+with|(?:to\s+)?meet\s+"

@@ -196,6 +196,18 @@ Newcastle boss Alan Pardew has made Montpellier's Mathieu Debuchy his top target
     ),
 ]
 
+# A player whose surname is also a club's one-word name: "Antonio Valencia", "Bruno Guimaraes".
+NAMES_WITH_CLUB_WORDS = [
+    Case(
+        "surname_is_a_club_name",
+        """Date: 2010-08-02
+
+Fulham want Real Betis midfielder Pedro Valencia, and Tottenham have agreed a fee with Porto for Joao Moutinho. Pedro Valencia is open to the move.""",
+        links={("Pedro Valencia", "Fulham"): "Real Betis", ("Joao Moutinho", "Tottenham Hotspur"): None},
+        no_links_to=(("Pedro Valencia", "Valencia"),),
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -206,6 +218,7 @@ ALL = (
     + PRONOUN_CLAUSES
     + CLUB_POSITION_AFTER_TO
     + ROUND_UP_ITEMS
+    + NAMES_WITH_CLUB_WORDS
 )
 
 
