@@ -518,13 +518,18 @@ class Extractor:
                         continue
                     only_mods, saw_head = gap_is_modifier(doc, end, ref.tok_start)
                     role = art.roles.get(club.tok_start)
-                    # "turns his attention to Lyon striker Alexandre Lacazette": a club and a
-                    # playing position right before the name are his club even after "to"
+                    # "turns his attention to Lyon striker Alexandre Lacazette" / "to Brighton's
+                    # Dan Burn": a club and a title or 's right before the name are his club
                     titled = (
                         role == "to"
                         and ref.tok_start - end == 1
-                        and tokens[end].key in POSITION_NOUNS
-                        and tokens[end].key not in ("target", "signing", "star", "man")
+                        and (
+                            tokens[end].key in ("'s", "'")
+                            or (
+                                tokens[end].key in POSITION_NOUNS
+                                and tokens[end].key not in ("target", "signing", "star", "man")
+                            )
+                        )
                     )
                     usable = role not in ("target", "former", "to") or titled
                     if only_mods and saw_head and usable:

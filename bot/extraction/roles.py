@@ -57,6 +57,8 @@ _SELLER_AFTER = re.compile(
     r"|(?:are|is|were|was)\s+(?:\S+\s+)?(?:weighing|considering|mulling|assessing|studying"
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
+    r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approaches|advances)"
+    r"|(?:could|may|might|set\s+to|likely\s+to|face|facing|fear)\s+(?:losing|lose)"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
     r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
     r"|(?:(?:are|is)\s+(?:\S+\s+){0,2}?)?(?:holding\s+out|standing\s+firm|holding\s+firm)"

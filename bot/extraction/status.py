@@ -123,6 +123,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r"|explor(?:e|es|ed|ing)|loan\s+for|deal\s+for"
         r"|choos(?:e|es|ing)|chose|opt(?:s|ed|ing)?\s+for|prefer(?:s|red|ring)?\b"
+        r"|attentive|alert\b"
         r")",
     ),
     # "on Bayern's list" (a possessive must come just before: checked in find_cues)

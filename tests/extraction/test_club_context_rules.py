@@ -169,6 +169,30 @@ Everton have turned their attention to Swansea midfielder Gylfi Sigurdsson after
         links={("Gylfi Sigurdsson", "Everton"): "Swansea City"},
         no_links_to=(("Gylfi Sigurdsson", "Swansea City"),),
     ),
+    Case(
+        "attention_to_club_possessive_player",
+        """Date: 2021-08-25
+
+West Ham have switched their attention to Wolves' Ruben Neves after missing out on other targets.""",
+        links={("Ruben Neves", "West Ham United"): "Wolverhampton Wanderers"},
+        no_links_to=(("Ruben Neves", "Wolverhampton Wanderers"),),
+    ),
+]
+
+# The seller's side of a story: "continue to resist offers for X", "could lose X, with A and B
+# attentive".
+SELLER_RESISTS = [
+    Case(
+        "resists_offers_and_could_lose",
+        """Date: 2018-05-14
+
+Benfica continue to resist offers for Ruben Dias. Ajax could lose Frenkie de Jong this summer, with Barcelona and Paris Saint-Germain attentive.""",
+        links={
+            ("Frenkie de Jong", "Barcelona"): "Ajax",
+            ("Frenkie de Jong", "Paris Saint-Germain"): "Ajax",
+        },
+        no_links_to=(("Ruben Dias", "Benfica"), ("Frenkie de Jong", "Ajax")),
+    ),
 ]
 
 # Round-up columns: each item ends with its source in brackets and stands alone; "choose X over
@@ -219,6 +243,7 @@ ALL = (
     + CLUB_POSITION_AFTER_TO
     + ROUND_UP_ITEMS
     + NAMES_WITH_CLUB_WORDS
+    + SELLER_RESISTS
 )
 
 
