@@ -52,6 +52,9 @@ log = logging.getLogger(__name__)
 
 # between a figure and its player: "for", then at most a club and a title, no punctuation
 _FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
+_WISH_NOUNS = frozenset(
+    ("wish", "target", "priority", "choice", "dream", "preference", "favourite", "request")
+)
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
 _ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
 _WANT_AFTER = re.compile(
@@ -305,6 +308,25 @@ class Extractor:
                             tokens[j + 1].end,
                             mention.tok_start,
                             j + 2,
+                            mention.sent,
+                            "person",
+                        )
+                    )
+                elif (
+                    mention.possessive
+                    and ent.role in ("manager", "coach", "director", "president", "owner")
+                    and any(
+                        t.key in _WISH_NOUNS for t in tokens[j + 1 : min(len(tokens), j + 4)]
+                    )
+                ):
+                    # "Pogba remains Zidane's big wish": the manager speaks for his club
+                    extra.append(
+                        ClubMention(
+                            club_ref,
+                            mention.start,
+                            mention.end,
+                            mention.tok_start,
+                            mention.tok_end,
                             mention.sent,
                             "person",
                         )

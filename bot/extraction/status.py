@@ -122,14 +122,16 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|on\s+(?:red\s+)?alert|availability"
         r"|on\s+(?:his|their)\s+way\s+to|return\s+to|loan\s+(?:move|deal|switch)|inquire"
         r"|explor(?:e|es|ed|ing)|loan\s+for|deal\s+for"
-        r"|choos(?:e|es|ing)|chose|opt(?:s|ed|ing)?\s+for|prefer(?:s|red|ring)?\b"
-        r"|attentive|alert\b"
+        r"|(?:choos(?:e|es|ing)|chose)(?!\s+to\s+(?:stay|remain|extend|renew|sign\s+a\s+new))"
+        r"|opt(?:s|ed|ing)?\s+for|prefer(?:s|red|ring)?\b"
+        r"|attentive|alert\b|(?:big|main|top|first|number\s+one|biggest)\s+(?:wish|priority|choice)"
+        r"|priority\s+(?:target|signing)|dream\s+(?:target|signing|move)|request(?:ed)?\s+(?:the\s+)?signing"
         r")",
     ),
     # "on Bayern's list" (a possessive must come just before: checked in find_cues)
     (
         Status.INTEREST,
-        r"\b(?:(?:transfer|summer|january)\s+)?(?:list|shortlist|wishlist|radar|agenda)\b",
+        r"\b(?:(?:transfer|summer|january)\s+)?(?:list|shortlist|wishlist|radar|agenda|wish)\b",
     ),
 ]
 

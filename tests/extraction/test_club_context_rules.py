@@ -232,6 +232,21 @@ Fulham want Real Betis midfielder Pedro Valencia, and Tottenham have agreed a fe
     ),
 ]
 
+# "X remains [manager]'s big wish", "X has emerged as [manager]'s first choice": the manager
+# speaks for his club; "[club]'s priority is the right-back position" names no player.
+MANAGER_WISH = [
+    Case(
+        "player_is_the_managers_big_wish",
+        """Date: 2021-06-10
+
+Manchester United boss Ole Gunnar Solskjaer is keen to add a winger. Jadon Sancho remains Solskjaer's big wish, and Borussia Dortmund want £77m.""",
+        links={("Jadon Sancho", "Manchester United"): None},
+        no_links_to=(("Jadon Sancho", "Borussia Dortmund"),),
+        not_players=("Ole Gunnar Solskjaer",),
+        fees=[("Jadon Sancho", 77_000_000, "GBP", "asking")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -244,6 +259,7 @@ ALL = (
     + ROUND_UP_ITEMS
     + NAMES_WITH_CLUB_WORDS
     + SELLER_RESISTS
+    + MANAGER_WISH
 )
 
 
