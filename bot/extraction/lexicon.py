@@ -203,6 +203,16 @@ NAME_STOPWORDS: frozenset[str] = _words(
     agent don't didn't can't won't isn't aren't wasn't photo image images getty video
     related filed profit sustainability rules psr ffp tam gam dp mls usmnt u21 u23 u19 u18
     u17
+    british russian russians ukrainian ukrainians brazilians argentines argentinians italians
+    germans spaniards spaniard frenchmen englishmen dutchmen scots scot turks turkish greeks
+    greek croatians croatian serbians serbian swiss danes danish swedes swedish norwegians
+    norwegian belgians colombians colombian uruguayans uruguayan mexicans mexican americans
+    africans europeans asians saudis qataris qatari emiratis emirati chinese japanese koreans
+    korean nigerians nigerian ghanaians ghanaian senegalese ivorians ivorian moroccans
+    moroccan egyptians egyptian algerians algerian cameroonians cameroonian poles polish
+    czechs czech austrians austrian chileans chilean peruvians peruvian ecuadorians
+    paraguayans venezuelans canadians canadian australians australian catalans catalan
+    basque basques londoners scousers mancunians geordies
     """
 )
 

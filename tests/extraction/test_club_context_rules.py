@@ -316,3 +316,11 @@ Arsenal are keen on Mikel Arteta. The Everton midfielder has two years left on h
     assert [(lk.player, lk.to_club) for lk in result.links] == [("Ivan Toney", "Arsenal")]
     assert "Mikel Arteta" in [p.name for p in result.people]
     assert "Mikel Arteta" not in [p.name for p in result.players]
+
+
+@pytest.mark.parametrize("word", ["Russians", "British", "Catalans", "Geordies"])
+def test_demonyms_are_not_players(extractor: Extractor, word: str) -> None:
+    text = f"Date: 2010-06-01\n\nZenit want Celtic winger Aiden McGeady, and the move suits everyone. {word} have been told the fee is £9m, and {word} will decide."
+    result = extractor.extract(text)
+    assert word not in [p.name for p in result.players]
+    assert {f.player for f in result.fees} <= {"Aiden McGeady"}
