@@ -490,15 +490,17 @@ class Extractor:
         for view in views:
             if view.clubs or view.players:
                 end = view.sent.end
-                for tok in tokens[view.sent.tok_start : view.sent.tok_end]:
-                    if tok.key[:1].isalpha():
-                        word_starts.append((tok.start, end))
-                        if "-" in tok.text:  # "re-sign": a word inside a word
-                            word_starts.extend(
-                                (tok.start + k + 1, end)
-                                for k, ch in enumerate(tok.text)
-                                if ch == "-"
-                            )
+                sent_tokens = tokens[view.sent.tok_start : view.sent.tok_end]
+                word_starts.extend(
+                    [(tok.start, end) for tok in sent_tokens if tok.key[:1].isalpha()]
+                )
+                if "-" not in view.sent.text:
+                    continue
+                for tok in sent_tokens:
+                    if "-" in tok.text and tok.key[:1].isalpha():  # "re-sign": a word inside a word
+                        word_starts.extend(
+                            (tok.start + k + 1, end) for k, ch in enumerate(tok.text) if ch == "-"
+                        )
         for cue in find_cues_at(doc.text, word_starts):
             index = bisect.bisect_right(starts, cue.start) - 1
             if index < 0:

@@ -34,6 +34,7 @@ _REPLACE = re.compile(
 _SWAP = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
 _HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_DIGIT_RUN = re.compile(r"\d\d*")
 _PAST_WINDOW = re.compile(
     r"\b(?:last\s+(?:summer|season|year|january|window)|previously|back\s+in|years?\s+ago"
     r"|at\s+the\s+time|earlier\s+in\s+(?:his|her|their)\s+career|in\s+(?:january|february|march"
@@ -185,7 +186,13 @@ def _clause_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
 def reference_year(doc: Doc, published_year: int | None) -> int | None:
     if published_year:
         return published_year
-    years = [int(y) for y in _YEAR.findall(doc.text[:20000])]
+    text = doc.text[:20000]
+    # a year is a whole run of four digits: tried only where such a run starts
+    years = [
+        int(match.group(1))
+        for run in _DIGIT_RUN.finditer(text)
+        if run.end() - run.start() == 4 and (match := _YEAR.match(text, run.start())) is not None
+    ]
     return max(years) if years else None
 
 

@@ -194,13 +194,57 @@ def _period(text: str, end: int) -> str | None:
     return None
 
 
+_DIGIT_RUN = re.compile(r"\d\d*")  # starts with a character class: scanned fast
+_MULT_HINT = re.compile(r"million|billion|thousand")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, candidates: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern that can only match at ``candidates``
+    (sorted): the same leftmost, non-overlapping matches."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    match_at = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        match = match_at(text, p)
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+    return found
+
+
+def _mult_words(text: str) -> list[re.Match[str]]:
+    """``list(_MULT_WORD.finditer(text))``: a match is the run of spaces and hyphens before a
+    multiplier word, so it is tried only at the start of such runs."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for hint in _MULT_HINT.finditer(text):
+        q = hint.start()
+        r = q
+        while r > pos and (text[r - 1] == "-" or text[r - 1].isspace()):
+            r -= 1
+        if r == q:
+            continue
+        match = _MULT_WORD.match(text, r)
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+    return found
+
+
 def _raw_figures(original: str) -> list[Money]:
     found: list[Money] = []
     taken_until = -1
     if not _ANY_MONEY.search(original):
         return found
     text = ascii_lower(original)  # patterns are lower-case: much faster than re.IGNORECASE
-    for match in _SHORT_RANGE.finditer(text):
+    # every figure has a digit within four characters of its start (a symbol, a space, then
+    # the number): the patterns are tried only there, not at every position of the text
+    candidates = sorted(
+        {p for d in _DIGIT_RUN.finditer(text) for p in range(max(0, d.start() - 4), d.start() + 1)}
+    )
+    for match in _matches_at(_SHORT_RANGE, text, candidates):
         currency = _currency_of(match.group("sym"), match.group("cw"))
         a = _scale(_num_value(match.group("a")), match.group("mult"))
         b = _scale(_num_value(match.group("b")), match.group("mult"))
@@ -219,8 +263,8 @@ def _raw_figures(original: str) -> list[Money]:
                 )
             )
     ranges = [(m.start, m.end) for m in found]
-    matches = list(_FIGURE.finditer(text))
-    for word in _MULT_WORD.finditer(text):
+    matches = _matches_at(_FIGURE, text, candidates)
+    for word in _mult_words(text):
         for match in _WORD_FIGURE.finditer(text, max(0, word.start() - 45), word.end() + 12):
             if match.start("mult3") == word.end() - len(match.group("mult3")):
                 matches.append(match)

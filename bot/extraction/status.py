@@ -198,25 +198,23 @@ def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[C
 
 def find_cues_at(text: str, starts: list[tuple[int, int]]) -> list[Cue]:
     """``find_cues`` for a text whose candidate word starts are known: ``starts`` holds
-    (position, end of its sentence). Each pattern is tried only where the two letters there can
-    begin it (prefixes worked out from the patterns themselves), so most positions cost one
-    dictionary lookup."""
+    (position, end of its sentence). Each pattern is tried only where the text there can begin
+    it (literal prefixes of up to ``_PREFIX_LEN`` characters, worked out from the patterns
+    themselves), so most positions cost one dictionary lookup."""
     low = ascii_lower(text)
     found: list[tuple[int, int, int]] = []
-    dispatch = _DISPATCH
+    candidates = _CANDIDATES
     compiled = _COMPILED
-    empty: tuple[int, ...] = ()
+    k = _PREFIX_LEN
     for pos, end in starts:
-        for index in dispatch.get(low[pos : pos + 2], empty):
+        head = low[pos : pos + k]
+        indices = candidates.get(head)
+        if indices is None:
+            indices = _candidates_for(head)
+        for index in indices:
             match = compiled[index][1].match(low, pos, end)
             if match is not None:
                 found.append((index, pos, match.end()))
-    if _ALWAYS:
-        for pos, end in starts:
-            for index in _ALWAYS:
-                match = compiled[index][1].match(low, pos, end)
-                if match is not None:
-                    found.append((index, pos, match.end()))
     return _settle(low, found)
 
 
@@ -252,15 +250,18 @@ def _settle(text: str, found: list[tuple[int, int, int]]) -> list[Cue]:
     return cues
 
 
-def _prefixes(pattern: str, k: int = 2) -> set[str] | None:
-    """Every string of up to ``k`` characters a match of ``pattern`` can start with, or None
-    when that cannot be bounded (then the pattern is tried everywhere)."""
+_PREFIX_LEN = 6
+
+
+def _literal_prefixes(pattern: str, k: int = _PREFIX_LEN) -> set[str]:
+    """Strings of up to ``k`` characters such that every match of ``pattern`` starts with one
+    of them: literal characters are followed until ``k`` of them, the end of the pattern or
+    anything that is not a literal (a class such as ``\\s``, ``.``): there the prefix stops
+    short. An empty prefix means the pattern can start anywhere."""
     out: set[str] = set()
 
     def walk(seq: list[tuple[object, object]], prefix: str, depth: int) -> None:
-        if depth > 80:
-            raise ValueError("too deep")
-        if len(prefix) >= k or not seq:
+        if len(prefix) >= k or not seq or depth > 200:
             out.add(prefix[:k])
             return
         op, av = seq[0]
@@ -272,14 +273,15 @@ def _prefixes(pattern: str, k: int = 2) -> set[str] | None:
             for o, a in av:  # type: ignore[attr-defined]
                 if o is _C.LITERAL:
                     chars.append(chr(a))
-                elif o is _C.RANGE:
+                elif o is _C.RANGE and a[1] - a[0] < 40:
                     chars.extend(chr(c) for c in range(a[0], a[1] + 1))
-                else:
-                    raise ValueError("class")
+                else:  # a category, a negation, a wide range: the prefix stops here
+                    out.add(prefix)
+                    return
             for ch in chars:
                 walk(rest, prefix + ch, depth + 1)
         elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-            walk(rest, prefix, depth + 1)
+            walk(rest, prefix, depth + 1)  # zero-width
         elif op is _C.SUBPATTERN:
             walk(list(av[-1]) + rest, prefix, depth + 1)  # type: ignore[index]
         elif op is _C.BRANCH:
@@ -294,42 +296,28 @@ def _prefixes(pattern: str, k: int = 2) -> set[str] | None:
                 nhi = hi if hi == _C.MAXREPEAT else hi - 1
                 more = [(op, (max(lo - 1, 0), nhi, sub))] if nhi else []
                 walk(list(sub) + more + rest, prefix, depth + 1)
-        else:
-            raise ValueError(str(op))
+        else:  # anything else: the prefix stops here
+            out.add(prefix)
 
-    try:
-        walk(list(_sre_parser.parse(pattern)), "", 0)
-    except (ValueError, RecursionError):
-        return None
-    if "" in out:
-        return None
+    walk(list(_sre_parser.parse(pattern)), "", 0)
     return out
 
 
-def _build_dispatch() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    table: dict[str, list[int]] = {}
-    always: list[int] = []
-    short: list[tuple[str, int]] = []
-    for index, (_status, pattern) in enumerate(_COMPILED):
-        prefixes = _prefixes(pattern.pattern)
-        if prefixes is None:
-            always.append(index)
-            continue
-        for prefix in prefixes:
-            if len(prefix) < 2:
-                short.append((prefix, index))
-            else:
-                table.setdefault(prefix, []).append(index)
-    # a one-character prefix ("a" of "a move to") goes under every two-character key it starts
-    for prefix, index in short:
-        for second in "abcdefghijklmnopqrstuvwxyz0123456789 '-":
-            bucket = table.setdefault(prefix + second, [])
-            if index not in bucket:
-                bucket.append(index)
-    return {key: tuple(sorted(value)) for key, value in table.items()}, tuple(always)
+_PATTERN_PREFIXES = [_literal_prefixes(pattern.pattern) for _status, pattern in _COMPILED]
+# the first characters of the text at a word start -> the patterns that can match there
+_CANDIDATES: dict[str, tuple[int, ...]] = {}
 
 
-_DISPATCH, _ALWAYS = _build_dispatch()
+def _candidates_for(head: str) -> tuple[int, ...]:
+    """The patterns one of whose prefixes agrees with ``head`` (as far as both go)."""
+    indices = tuple(
+        index
+        for index, prefixes in enumerate(_PATTERN_PREFIXES)
+        if any(p[: len(head)] == head[: len(p)] for p in prefixes)
+    )
+    if len(_CANDIDATES) < 100_000:
+        _CANDIDATES[head] = indices
+    return indices
 
 
 def effective(cue: Cue) -> Status | None:

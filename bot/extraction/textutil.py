@@ -5,12 +5,15 @@ All offsets refer to the cleaned document string (``Doc.text``), never to the ra
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
 
 from anyascii import anyascii
 
@@ -119,7 +122,21 @@ _WORD = re.compile(
 )
 
 
-_FOLD_CACHE: dict[str, str] = {}
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_first_char = itemgetter(0)
+
+
+class _FoldCache(dict[str, str]):
+    """token -> ``fold_token(token)``, filled on a miss (up to 200,000 entries)."""
+
+    def __missing__(self, token: str) -> str:
+        key = fold_token(token)
+        if len(self) < 200_000:
+            self[token] = key
+        return key
+
+
+_FOLD_CACHE = _FoldCache()
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
@@ -322,45 +339,49 @@ def build_doc(text: str) -> Doc:
                 doc.sentences.append(Sentence(len(doc.sentences), s, e, sent_text, para, headline))
             para += 1
         pos += len(raw_para) + 1
-    tokens = doc.tokens
-    append = tokens.append
-    findall = _WORD.findall
-    cache = _FOLD_CACHE
-    by_key = doc.by_key
-    text_find = text.find
-    for sent in doc.sentences:
-        sent.tok_start = count = len(tokens)
-        index = sent.index
-        pos = sent.start
-        # findall + str.find is much cheaper than match objects; tokens are exact substrings
-        # in order, separated only by spaces (or characters no token covers)
-        for tok in findall(sent.text):
-            start = text_find(tok, pos)
-            end = pos = start + len(tok)
-            if tok.endswith("'s") and len(tok) > 2:  # "Atalanta's" -> "Atalanta" + "'s"
-                word = tok[:-2]
-                key = cache.get(word) or fold_token(word)
-                append(Token(word, start, end - 2, key, word[0].isupper(), count, index))
-                append(Token("'s", end - 2, end, "'s", False, count + 1, index))
-                for k, i in ((key, count), ("'s", count + 1)):
-                    slot = by_key.get(k)
-                    if slot is None:
-                        by_key[k] = [i]
-                    else:
-                        slot.append(i)
-                count += 2
-                continue
-            cached = cache.get(tok)
-            if cached is None:
-                cached = fold_token(tok)
-                if len(cache) < 200_000:
-                    cache[tok] = cached
-            append(Token(tok, start, end, cached, tok[0].isupper(), count, index))
-            slot = by_key.get(cached)
-            if slot is None:
-                by_key[cached] = [count]
-            else:
-                slot.append(count)
-            count += 1
-        sent.tok_end = count
+    _tokenise(doc)
     return doc
+
+
+def _tokenise(doc: Doc) -> None:
+    """Tokens of the whole text in one regex pass, the same as tokenising sentence by sentence:
+    tokens hold no whitespace and every sentence boundary is at whitespace. Offsets come from
+    the lengths of the split pieces, and the per-token lists by ``map``, not one by one in
+    Python."""
+    text = doc.text
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    # a possessive "'s" is a token of its own: "Atalanta's" -> "Atalanta" + "'s"
+    if "'s" in text:
+        split: list[int] = []
+        q = text.find("'s")
+        while q >= 0:
+            i = bisect.bisect_left(ends, q + 2)
+            if i < len(ends) and ends[i] == q + 2 and starts[i] < q and words[i][-2:] == "'s":
+                split.append(i)
+            q = text.find("'s", q + 2)
+        for i in reversed(split):
+            s, e = starts[i], ends[i]
+            words[i : i + 1] = [words[i][:-2], "'s"]
+            starts[i : i + 1] = [s, e - 2]
+            ends[i : i + 1] = [e - 2, e]
+    keys = list(map(_FOLD_CACHE.__getitem__, words))
+    caps = list(map(str.isupper, map(_first_char, words)))
+    sent_of: list[int] = []
+    for sent in doc.sentences:
+        sent.tok_start = bisect.bisect_left(starts, sent.start)
+        sent.tok_end = bisect.bisect_left(starts, sent.end, sent.tok_start)
+        sent_of.extend(repeat(sent.index, sent.tok_end - sent.tok_start))
+    if len(sent_of) != len(words):
+        raise AssertionError("a token outside every sentence")
+    doc.tokens = list(map(Token, words, starts, ends, keys, caps, range(len(words)), sent_of))
+    by_key = doc.by_key
+    for i, key in enumerate(keys):
+        slot = by_key.get(key)
+        if slot is None:
+            by_key[key] = [i]
+        else:
+            slot.append(i)
