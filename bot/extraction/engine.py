@@ -559,8 +559,15 @@ class Extractor:
                     if only_mods and saw_head and usable:
                         ref.entity.set_current(club.club, 5)
                     break
-                # "Koopmeiners, the Atalanta midfielder," / "Anton (Stuttgart)"
+                # "Donny van de Beek of Ajax": his club
                 j = ref.tok_end
+                if j + 1 < sent.tok_end and tokens[j].key == "of":
+                    for index, (mention, role) in enumerate(view.clubs):
+                        if mention.tok_start == j + 1 and mention.kind != "person":
+                            ref.entity.set_current(mention.club, 4)
+                            if role in (None, "to"):
+                                view.clubs[index] = (mention, "from")
+                # "Koopmeiners, the Atalanta midfielder," / "Anton (Stuttgart)"
                 if j + 2 < sent.tok_end and tokens[j].key in (",", "("):
                     k = j + 1
                     if tokens[k].key == "the":

@@ -217,7 +217,8 @@ STAFF_AFTER = re.compile(
 )
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
 _INITIAL_NAME_NEXT = re.compile(
-    r"^(?:,\s+who\b|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined)\b)"
+    r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
+    r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined)\b)"
 )
 _COMMON_STARTERS = frozenset(
     (
@@ -464,7 +465,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             if (
                 len(words) == 1
                 and first_is_initial(words[0], sent, tokens)
-                and _INITIAL_NAME_NEXT.match(doc.text[words[0].end : words[0].end + 12])
+                and _INITIAL_NAME_NEXT.match(doc.text[words[0].end : words[0].end + 20])
                 and len(words[0].key) >= 4
                 and words[0].key not in _COMMON_STARTERS
             ):
@@ -747,6 +748,12 @@ _PURSUIT_WORDS = frozenset(
 )
 
 
+_WHO_AFTER = re.compile(
+    r"\s+who\s+(?:has\s+|had\s+)?(?:joined|arrived|signed|moved|scored|plays|played|started"
+    r"|made|came|spent|is\s+(?:out\s+of\s+contract|valued|wanted|a\s+target))\b"
+)
+
+
 def _player_cue(doc: Doc, mention: NameMention) -> int:
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
@@ -772,6 +779,10 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
         and (tokens[j + 2].key == ",")
     ):
         score += 2  # "Kane, 29,"
+    elif j < sent.tok_end and tokens[j].key == "," and _WHO_AFTER.match(
+        doc.text, tokens[j].end, min(len(doc.text), tokens[j].end + 40)
+    ):
+        score += 1  # "Jovic, who arrived from Frankfurt": a person the story goes on about
     return score
 
 

@@ -58,6 +58,7 @@ _SELLER_AFTER = re.compile(
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
     r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approaches|advances)"
+    r"|(?:do|does|did)\s+not\s+want\s+to\s+(?:sell|lose|hear\s+about\s+(?:a|any)\s+sale)"
     r"|(?:could|may|might|set\s+to|likely\s+to|face|facing|fear)\s+(?:losing|lose)"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
     r"(?:any\s+)?(?:sale|sell)|asking\s+price|valuation|price\s+tag|(?:\S+\s+)?release\s+clause"
@@ -83,6 +84,7 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with|in)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
+    r"|\b(?:has|have|had)\s+(?:let|told|informed|notified)"
     r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"
     r"|a\s+regular|(?:a\s+)?bit-part\s+player|on\s+the\s+fringes|minutes)\s+(?:at|with|for))\s+(?:\S+\s+)?$",
 )

@@ -247,6 +247,38 @@ Manchester United boss Ole Gunnar Solskjaer is keen to add a winger. Jadon Sanch
     ),
 ]
 
+# A one-word name opening a sentence ("Jovic, who arrived...", "Neymar, meanwhile, has told
+# PSG...") is a person; the club he "has told" is his own; "X of Ajax" names his club; a club that
+# "does not want to hear about a sale" is the seller.
+OPENING_NAMES_AND_OWN_CLUB = [
+    Case(
+        "opening_mononym_then_description",
+        """Date: 2019-06-12
+
+Bayern Munich have signed Lucas Hernandez from Atletico Madrid.
+
+Coutinho, who arrived from Liverpool for a club-record fee, could leave Barcelona. The Brazilian playmaker is wanted by Arsenal.""",
+        links={("Coutinho", "Arsenal"): None},
+        no_links_to=(("Lucas Hernandez", "Arsenal"),),
+    ),
+    Case(
+        "told_his_club_he_wants_to_go",
+        """Date: 2019-06-12
+
+Rodrigo, meanwhile, has told Valencia he wants to join Atletico Madrid. Antoine Griezmann has informed Atletico Madrid he wants to join Barcelona.""",
+        links={("Rodrigo", "Atletico Madrid"): "Valencia", ("Antoine Griezmann", "Barcelona"): "Atletico Madrid"},
+        no_links_to=(("Rodrigo", "Valencia"), ("Antoine Griezmann", "Atletico Madrid")),
+    ),
+    Case(
+        "player_of_club_and_seller_unwilling",
+        """Date: 2019-06-12
+
+Tottenham are keeping an eye on Matthijs de Ligt of Ajax. Manchester United are keen on Bruno Fernandes, but Sporting do not want to hear about a sale this summer.""",
+        links={("Matthijs de Ligt", "Tottenham Hotspur"): "Ajax", ("Bruno Fernandes", "Manchester United"): "Sporting CP"},
+        no_links_to=(("Matthijs de Ligt", "Ajax"), ("Bruno Fernandes", "Sporting CP")),
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -260,6 +292,7 @@ ALL = (
     + NAMES_WITH_CLUB_WORDS
     + SELLER_RESISTS
     + MANAGER_WISH
+    + OPENING_NAMES_AND_OWN_CLUB
 )
 
 
