@@ -371,7 +371,7 @@ def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[in
         after = doc.text[ref.end : ref.end + 25]
         # "Gomes's former team-mate Andre Trindade": the first name only points at the second
         if re.match(
-            r"^'s?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
+            r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
             r"|compatriot|(?:strike\s+)?partner)\b",
             after,
             re.I,

@@ -58,6 +58,10 @@ _SELLER_AFTER = re.compile(
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
     r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approaches|advances)"
+    r"|'s?\s+(?:\S+\s+){0,2}?(?:contract|wage)\s+offer"
+    r"|receiv(?:e|ed|es|ing)\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:bids?|offers?|proposals?|approach"
+    r"|communication|notification|enquiry|request)"
+    r"|'s?\s+(?:\S+\s+){0,2}?offer\s+of\s+(?:\S+\s+){0,2}?[£€$]?[\d,.]+\S*\s+(?:a|per)[\s-]week"
     r"|(?:do|does|did)\s+not\s+want\s+to\s+(?:sell|lose|hear\s+about\s+(?:a|any)\s+sale)"
     r"|(?:could|may|might|set\s+to|likely\s+to|face|facing|fear)\s+(?:losing|lose)"
     r"|offload|cash\s+in|under\s+no\s+pressure|not\s+(?:interested\s+in|willing\s+to)\s+(?:making\s+)?"
@@ -120,6 +124,7 @@ _AGAINST_WORDS = (
     "behind",
     "trailing",
 )
+_CONTRAST_BREAK = re.compile(r",\s*(?:but|while|whilst|although|though|whereas|yet)\s+(?![,])")
 # "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
 _DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
 _SQUAD_AFTER = re.compile(
@@ -137,6 +142,7 @@ _HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted
 _PAYER_WORDS = ("pay", "trigger", "activat", "meet")
 _SUITOR_FROM_BEFORE = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
+    r"|communication|notification|confirmation|request"
     r"|attention|calls?|talks|competition|advances|overtures|suitors)"
     r"\s+(?:(?:of|worth)\s+(?:around\s+|about\s+|up\s+to\s+)?\S*\d\S*\s+(?:million\s+|m\s+)?)?"
     r"from\s+(?:the\s+)?"
@@ -236,6 +242,10 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         after_text = doc.lower[mention.end : next_club_start] + "club"
     else:
         after_text = doc.lower[mention.end : after_end]
+    # "linked with Barcelona, but Kompany wants to keep him": a contrast opens another subject
+    contrast = _CONTRAST_BREAK.search(after_text)
+    if contrast is not None:
+        after_text = after_text[: contrast.start()]
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
     if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
         return "former"

@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
         r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
         r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
-        r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|(?:trigger|activat)(?:ed|es|e|s"
+        r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|(?:trigger|activat|pa(?=y|id))(?:ed|es|e|s|y|ys|id|ying"
         r"|ing)?\s+(?:the|his|a|(?:\S+\s+){0,2}?\S+'s?)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)",
     ),
     (

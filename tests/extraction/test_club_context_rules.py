@@ -279,6 +279,29 @@ Tottenham are keeping an eye on Matthijs de Ligt of Ajax. Manchester United are 
     ),
 ]
 
+# A club's own contract offer, a club that "received" a bid, the buyer "will pay the release
+# clause", "their X replacement", "wants to keep" and a contrast clause that opens a new subject.
+OWN_CLUB_AND_KEEPING = [
+    Case(
+        "contract_offer_received_bid_and_paying_the_clause",
+        """Date: 2011-07-03
+
+Wolves are keen on Steven Fletcher, who has rejected Burnley's latest offer of around £15,000 a week. Porto received the notification from Chelsea that the London club will pay the release clause of €40m of Radamel Falcao.""",
+        links={("Steven Fletcher", "Wolverhampton Wanderers"): "Burnley", ("Radamel Falcao", "Chelsea"): "Porto"},
+        no_links_to=(("Steven Fletcher", "Burnley"), ("Radamel Falcao", "Porto")),
+        fees=[("Steven Fletcher", 15_000, "GBP", "wage"), ("Radamel Falcao", 40_000_000, "EUR", "release_clause")],
+    ),
+    Case(
+        "replacement_and_keeping",
+        """Date: 2014-07-03
+
+Arsenal are looking at Schalke's Julian Draxler as their Mesut Ozil replacement. Lukas Podolski has been linked with Galatasaray, but Arsene Wenger wants to keep the Germany forward.""",
+        links={("Julian Draxler", "Arsenal"): "Schalke", ("Lukas Podolski", "Galatasaray"): None},
+        no_links_to=(("Mesut Ozil", "Arsenal"), ("Lukas Podolski", "Arsenal")),
+        not_players=("Arsene Wenger",),
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -293,6 +316,7 @@ ALL = (
     + SELLER_RESISTS
     + MANAGER_WISH
     + OPENING_NAMES_AND_OWN_CLUB
+    + OWN_CLUB_AND_KEEPING
 )
 
 
