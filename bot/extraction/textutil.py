@@ -249,7 +249,8 @@ _ABBREV = frozenset(
         "u.s",
     ]
 )
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|[.!?]+[\"')\]]*$")
+# (one leading character class, so the regex engine skips ahead to candidates quickly)
+_SENT_END = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
 
 
 def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
@@ -307,7 +308,8 @@ def unwrap_lines(text: str) -> str:
             and not prev.endswith((".", "!", "?", ":", '"', "'", ")", "]"))
             and (
                 stripped[:1].islower()
-                or _FUNCTION_END.search(prev) is not None
+                # the last word and the character before it are enough for the pattern
+                or _FUNCTION_END.search(prev[-8:]) is not None
                 or (wrapped and len(prev) >= 75 and stripped[:1] not in "-*#>|<")
             )
         ):
