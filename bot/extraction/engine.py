@@ -652,7 +652,15 @@ class Extractor:
                     )
             # "X is one of the players Mourinho wants, while Y is another target"
             own_suitors = self._clause_suitors(view) if explicit_players else []
-            listing = bool(explicit_players) and bool(_LIST_WORDS.search(sent.text))
+            # (the regex only where its answer is needed)
+            listing = (
+                bool(explicit_players)
+                and bool(
+                    own_suitors
+                    or (last_suitors is not None and sent.index - last_suitors[0] <= 1)
+                )
+                and bool(_LIST_WORDS.search(sent.text))
+            )
             if own_suitors and listing:
                 self._topic_clubs(view, own_suitors, same_sentence=True)
             # a club's list of targets continued in the next sentence:
@@ -791,11 +799,12 @@ class Extractor:
             rel = club.start - view.sent.start
             for cs, ce in spans:
                 if cs <= rel < ce:
-                    clause = text[cs:ce]
-                    if _REPLACE_WORDS.search(clause):
+                    # a clause without a cue adds nothing: the regex only for the others
+                    if not any(cs <= c.start < ce and not c.negated for c in view.cues):
                         break
-                    if any(cs <= c.start < ce and not c.negated for c in view.cues):
-                        out.append(club)
+                    if _REPLACE_WORDS.search(text[cs:ce]):
+                        break
+                    out.append(club)
                     break
         return out
 
