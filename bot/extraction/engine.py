@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress, repeat
 
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
@@ -459,13 +460,13 @@ class Extractor:
         for view in views:
             if view.clubs or view.players:
                 end = view.sent.end
-                sent_tokens = tokens[view.sent.tok_start : view.sent.tok_end]
+                a, b = view.sent.tok_start, view.sent.tok_end
                 word_starts.extend(
-                    [(tok.start, end) for tok in sent_tokens if tok.key[:1].isalpha()]
+                    zip(compress(doc.tok_starts[a:b], doc.tok_words[a:b]), repeat(end))
                 )
                 if "-" not in view.sent.text:
                     continue
-                for tok in sent_tokens:
+                for tok in tokens[a:b]:
                     if "-" in tok.text and tok.key[:1].isalpha():  # "re-sign": a word inside a word
                         word_starts.extend(
                             (tok.start + k + 1, end) for k, ch in enumerate(tok.text) if ch == "-"
@@ -656,8 +657,7 @@ class Extractor:
             listing = (
                 bool(explicit_players)
                 and bool(
-                    own_suitors
-                    or (last_suitors is not None and sent.index - last_suitors[0] <= 1)
+                    own_suitors or (last_suitors is not None and sent.index - last_suitors[0] <= 1)
                 )
                 and bool(_LIST_WORDS.search(sent.text))
             )

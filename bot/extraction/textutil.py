@@ -124,6 +124,7 @@ _WORD = re.compile(
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _first_char = itemgetter(0)
+_key_head = itemgetter(slice(0, 1))
 
 
 class _FoldCache(dict[str, str]):
@@ -185,6 +186,8 @@ class Doc:
 
     _lower: str | None = None
     by_key: dict[str, list[int]] = field(default_factory=dict)  # token key -> token indices
+    tok_starts: list[int] = field(default_factory=list)  # tokens[i].start
+    tok_words: list[bool] = field(default_factory=list)  # tokens[i].key starts with a letter
 
     def positions(self, keys: Collection[str]) -> list[int]:
         """Sorted indices of the tokens whose key is one of ``keys``."""
@@ -380,6 +383,8 @@ def _tokenise(doc: Doc) -> None:
     if len(sent_of) != len(words):
         raise AssertionError("a token outside every sentence")
     doc.tokens = list(map(Token, words, starts, ends, keys, caps, range(len(words)), sent_of))
+    doc.tok_starts = starts
+    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
     by_key = doc.by_key
     for i, key in enumerate(keys):
         slot = by_key.get(key)
