@@ -210,6 +210,7 @@ class ClubMatcher:
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         self.start_keys = frozenset(self.first) | frozenset(self.partials)
         self.pairs = frozenset(key[:2] for key in self.surfaces if len(key) > 1)
+        self.prefixes = frozenset(key[:k] for key in self.surfaces for k in range(1, len(key) + 1))
 
     def _add(self, surface: str, club: ClubRef, kind: str, need_cap: bool = False) -> None:
         key = tuple(fold_token(t) for t in _surface_tokens(surface))
@@ -308,8 +309,18 @@ class ClubMatcher:
         sent = tokens[i].sent
         second = tokens[i + 1].key if i + 1 < n else None
         pair_ok = (tokens[i].key, second) in self.pairs
+        # only as many tokens as still begin some surface
+        top = 1
+        if pair_ok:
+            top, limit = 2, min(longest, n - i)
+            keys: tuple[str | None, ...] = (tokens[i].key, second)
+            while top < limit:
+                keys = (*keys, tokens[i + top].key)
+                if keys not in self.prefixes:
+                    break
+                top += 1
         for length in self.lengths[tokens[i].key]:
-            if length > n - i or (length > 1 and not pair_ok):
+            if length > top:
                 continue
             window = tokens[i : i + length]
             if window[-1].sent != sent:

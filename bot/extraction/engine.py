@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress, repeat
 
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
@@ -490,13 +491,13 @@ class Extractor:
         for view in views:
             if view.clubs or view.players:
                 end = view.sent.end
-                sent_tokens = tokens[view.sent.tok_start : view.sent.tok_end]
+                a, b = view.sent.tok_start, view.sent.tok_end
                 word_starts.extend(
-                    [(tok.start, end) for tok in sent_tokens if tok.key[:1].isalpha()]
+                    zip(compress(doc.tok_starts[a:b], doc.tok_words[a:b]), repeat(end))
                 )
                 if "-" not in view.sent.text:
                     continue
-                for tok in sent_tokens:
+                for tok in tokens[a:b]:
                     if "-" in tok.text and tok.key[:1].isalpha():  # "re-sign": a word inside a word
                         word_starts.extend(
                             (tok.start + k + 1, end) for k, ch in enumerate(tok.text) if ch == "-"
@@ -704,7 +705,14 @@ class Extractor:
                     )
             # "X is one of the players Mourinho wants, while Y is another target"
             own_suitors = self._clause_suitors(view) if explicit_players else []
-            listing = bool(explicit_players) and bool(_LIST_WORDS.search(sent.text))
+            # (the regex only where its answer is needed)
+            listing = (
+                bool(explicit_players)
+                and bool(
+                    own_suitors or (last_suitors is not None and sent.index - last_suitors[0] <= 1)
+                )
+                and bool(_LIST_WORDS.search(sent.text))
+            )
             if own_suitors and listing:
                 self._topic_clubs(view, own_suitors, same_sentence=True)
             # a club's list of targets continued in the next sentence:
@@ -848,11 +856,12 @@ class Extractor:
             rel = club.start - view.sent.start
             for cs, ce in spans:
                 if cs <= rel < ce:
-                    clause = text[cs:ce]
-                    if _REPLACE_WORDS.search(clause):
+                    # a clause without a cue adds nothing: the regex only for the others
+                    if not any(cs <= c.start < ce and not c.negated for c in view.cues):
                         break
-                    if any(cs <= c.start < ce and not c.negated for c in view.cues):
-                        out.append(club)
+                    if _REPLACE_WORDS.search(text[cs:ce]):
+                        break
+                    out.append(club)
                     break
         return out
 

@@ -88,6 +88,8 @@ class OutletMatcher:
             for domain in outlet.domains:
                 self.domains[domain.lower().removeprefix("www.")] = outlet
         self.max_len = max((len(k) for k in self.surfaces), default=1)
+        # every leading part of a name: a window that is not one cannot grow into a name
+        self.prefixes = frozenset(key[:k] for key in self.surfaces for k in range(1, len(key) + 1))
         self.first: dict[str, int] = {}
         for key in self.surfaces:
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
@@ -122,6 +124,7 @@ class OutletMatcher:
         found: list[OutletMention] = []
         i = 0
         candidates = doc.positions(self.start_keys)
+        prefixes = self.prefixes
         domains = [k for k in doc.by_key if "." in k]
         if domains:
             candidates = sorted(candidates + [p for k in domains for p in doc.by_key[k]])
@@ -133,7 +136,15 @@ class OutletMatcher:
             hit = None
             longest = self.first.get(tok.key, 0)
             if longest and (tok.cap or tok.key[:1].isdigit() or tok.key == "the"):
-                for length in range(min(longest, n - i), 0, -1):
+                # only as many tokens as still begin some outlet name
+                top, limit = 1, min(longest, n - i)
+                keys: tuple[str, ...] = (tok.key,)
+                while top < limit:
+                    keys = (*keys, tokens[i + top].key)
+                    if keys not in prefixes:
+                        break
+                    top += 1
+                for length in range(top, 0, -1):
                     window = tokens[i : i + length]
                     if window[-1].sent != tok.sent:
                         continue

@@ -124,6 +124,7 @@ _WORD = re.compile(
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _first_char = itemgetter(0)
+_key_head = itemgetter(slice(0, 1))
 
 
 class _FoldCache(dict[str, str]):
@@ -185,6 +186,8 @@ class Doc:
 
     _lower: str | None = None
     by_key: dict[str, list[int]] = field(default_factory=dict)  # token key -> token indices
+    tok_starts: list[int] = field(default_factory=list)  # tokens[i].start
+    tok_words: list[bool] = field(default_factory=list)  # tokens[i].key starts with a letter
 
     def positions(self, keys: Collection[str]) -> list[int]:
         """Sorted indices of the tokens whose key is one of ``keys``."""
@@ -249,7 +252,8 @@ _ABBREV = frozenset(
         "u.s",
     ]
 )
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|[.!?]+[\"')\]]*$")
+# (one leading character class, so the regex engine skips ahead to candidates quickly)
+_SENT_END = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
 
 
 def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
@@ -307,7 +311,8 @@ def unwrap_lines(text: str) -> str:
             and not prev.endswith((".", "!", "?", ":", '"', "'", ")", "]"))
             and (
                 stripped[:1].islower()
-                or _FUNCTION_END.search(prev) is not None
+                # the last word and the character before it are enough for the pattern
+                or _FUNCTION_END.search(prev[-8:]) is not None
                 or (wrapped and len(prev) >= 75 and stripped[:1] not in "-*#>|<")
             )
         ):
@@ -378,6 +383,8 @@ def _tokenise(doc: Doc) -> None:
     if len(sent_of) != len(words):
         raise AssertionError("a token outside every sentence")
     doc.tokens = list(map(Token, words, starts, ends, keys, caps, range(len(words)), sent_of))
+    doc.tok_starts = starts
+    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
     by_key = doc.by_key
     for i, key in enumerate(keys):
         slot = by_key.get(key)
