@@ -144,7 +144,6 @@ def _given_name_before(
         and len(prev.key) > 1
         and prev.key not in NAME_STOPWORDS
         and not (raw and raw[-1][1] == i and raw[-1][3] != "partial")
-        and not doc.sentences[tok.sent].headline
         and not _title_case_run(doc, prev.index)
     )
 

@@ -716,6 +716,8 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         while k < limit and tokens[k].key not in (",", ".", "(", ")"):
             key = tokens[k].key
             nxt = tokens[k + 1].key if k + 1 < sent.tok_end else ""
+            if key == "free" and nxt in ("agent", "transfer"):
+                return None, 0  # ", a free agent after leaving Newcastle,": a player
             if f"{key} {nxt}" in ROLE_NOUNS:
                 if _title_of_next_name(tokens, k + 2, sent.tok_end):
                     return None, 0

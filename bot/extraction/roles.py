@@ -88,7 +88,6 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with|in)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"
     r"|\bcurrent\s+club|\bparent\s+club|\bstint\s+(?:at|with)"
-    r"|\b(?:has|have|had)\s+(?:let|told|informed|notified)"
     r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"
     r"|a\s+regular|(?:a\s+)?bit-part\s+player|on\s+the\s+fringes|minutes)\s+(?:at|with|for))\s+(?:\S+\s+)?$",
 )
@@ -124,6 +123,8 @@ _AGAINST_WORDS = (
     "behind",
     "trailing",
 )
+_TOLD_ENDINGS = ("let ", "told ", "informed ", "notified ")
+_TOLD_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")
 _CONTRAST_BREAK = re.compile(r",\s*(?:but|while|whilst|although|though|whereas|yet)\s+(?![,])")
 # "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
 _DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
@@ -288,6 +289,8 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "from"  # "made an approach to Fulham for Robinson": the selling club
     if before_text[-1:].isspace() and _to_ending(before_text) and _TO_BEFORE.search(before_text):
         return "to"
+    if before_text.endswith(_TOLD_ENDINGS) and _TOLD_BEFORE.search(before_text):
+        return "from"  # "has told Atletico he wants to leave": his club
     if _FROM_BEFORE.search(before_text):
         if re.match(
             r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",

@@ -302,6 +302,28 @@ Arsenal are looking at Schalke's Julian Draxler as their Mesut Ozil replacement.
     ),
 ]
 
+# "X, a free agent after leaving Y," is a player; "Sources have told 90min the Gunners..." does
+# not make Arsenal his club; names in an upper-case list line keep their club-like surnames.
+FREE_AGENTS_AND_LISTS = [
+    Case(
+        "free_agent_weighing_offers",
+        """Date: 2013-07-05
+
+Joe Cole, a free agent after leaving Liverpool, is weighing up offers from West Ham and Aston Villa. (Mirror)
+
+Sources have told Sky Sports the Toffees are prepared to pay £15m for Wigan's James McCarthy.
+
+TARGETS: Bruno Guimaraes, Dan Burn""",
+        links={
+            ("Joe Cole", "West Ham United"): "Liverpool",
+            ("Joe Cole", "Aston Villa"): "Liverpool",
+            ("James McCarthy", "Everton"): "Wigan Athletic",
+        },
+        no_links_to=(("Bruno Guimaraes", "Vitoria Guimaraes"),),
+        fees=[("James McCarthy", 15_000_000, "GBP", "bid")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -317,6 +339,7 @@ ALL = (
     + MANAGER_WISH
     + OPENING_NAMES_AND_OWN_CLUB
     + OWN_CLUB_AND_KEEPING
+    + FREE_AGENTS_AND_LISTS
 )
 
 
