@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
 from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
-from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY, POSITION_NOUNS
+from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY, POSITION_NOUNS, ROLE_NOUNS
 from bot.extraction.links import (
     SUBJECT_NEXT,
     LinkEvidence,
@@ -51,6 +51,8 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 
+_BRACKET_AFTER_WORD = re.compile(r"[A-Za-z]\s*\(\s*$")
+_BRACKET_GAP = re.compile(r"(?:'s)?\s*\(\s*")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
 _FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
 _WISH_NOUNS = frozenset(
@@ -158,6 +160,24 @@ class _Article:
     roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
 
 
+def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
+    """ "admired by the Villa manager", "the Arsenal boss wants": a manager named by his job
+    alone acts for his club (with a name after it, "the Villa manager Martin O'Neill", the club
+    is only his employer)."""
+    tokens = doc.tokens
+    sent = doc.sentences[cm.sent]
+    if cm.tok_start <= sent.tok_start or tokens[cm.tok_start - 1].key != "the":
+        return False
+    k = cm.tok_end
+    if k < sent.tok_end and tokens[k].key in ("'s", "'"):
+        k += 1
+    if k + 1 < sent.tok_end and f"{tokens[k].key} {tokens[k + 1].key}" in ROLE_NOUNS:
+        k += 2
+    elif k < sent.tok_end and tokens[k].key in ROLE_NOUNS:
+        k += 1
+    return k >= sent.tok_end or not tokens[k].cap
+
+
 class Extractor:
     """Compile the reference data once; call ``extract`` for each article."""
 
@@ -171,7 +191,10 @@ class Extractor:
         stop: set[str] = set()
         for club in reference.clubs:
             for place in club.places:
-                stop.update(fold(place).split())
+                words = fold(place).split()
+                # "Bergamo" is no one's name; the words of "San Diego" or "Sao Paulo" can be
+                if len(words) == 1:
+                    stop.update(words)
             stop.update(fold(club.country).split())
         stop.update(NATIONALITY_COUNTRY.values())
         stop.update(COUNTRIES)
@@ -391,7 +414,11 @@ class Extractor:
             roles[cm.tok_start] = role
             if cm.kind == "person":
                 role = role if role in ("former",) else None
-            elif role_noun_after(doc, cm) is not None and role != "target":
+            elif (
+                role_noun_after(doc, cm) is not None
+                and role != "target"
+                and not _unnamed_staff(doc, cm)
+            ):
                 role = "employer"
             if cm.tok_start in desc_club_tokens:
                 role = "from"
@@ -1045,7 +1072,8 @@ class Extractor:
                     sent.text[max(0, clause_start - 0) : rel_start][-120:],
                     sent.text[rel_end:][:120],
                 )
-                if not_a_player_fee(ctx):
+                # "spent heavily on Matic (£21m)": a bracketed figure after a name is his
+                if not_a_player_fee(ctx) and not _BRACKET_AFTER_WORD.search(ctx.before):
                     continue
                 kind = fee_kind(money, ctx)
                 if history and kind.value == "fee":
@@ -1110,6 +1138,11 @@ class Extractor:
             for ref in players:
                 if 0 <= left - ref.end <= 1:
                     return ref.entity
+        # "Raheem Sterling (£49m) and Fabian Delph": a figure in brackets after a name is his
+        for ref in players:
+            bracketed = ref.end <= start and _BRACKET_GAP.fullmatch(doc.text, ref.end, start)
+            if ref.explicit and bracketed:
+                return ref.entity
         # "£35m for Alisson and £20m for Napoli midfielder Jorginho": the figure's "for" object
         for ref in players:
             if ref.start >= end and ref.explicit and _FOR_OBJECT.match(doc.text, end, ref.start):

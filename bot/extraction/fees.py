@@ -53,7 +53,8 @@ _FEE = re.compile(
 )
 # Figures that are not one player's fee: budgets, differences, pairs, club finances.
 _NOT_A_FEE_BEFORE = re.compile(
-    r"\b(?:spend|spending|spent|budget|war\s+chest|kitty|funds|raise|raised|generate|profit|profits"
+    r"\b(?:spend|spending|spent|budget|war\s+chest|kitty|funds"
+    r"|(?:raise|raised)(?!\s+(?:their|his|its|the|an?)\s+(?:\S+\s+)?(?:bid|offer|proposal))|generate|profit|profits"
     r"|revenue|turnover|debt|debts|loss|losses|wage\s+bill|combined|total\s+of|worth\s+a\s+combined"
     r"|record\s+(?:of|profit)|income|takeover|sponsorship|tv\s+deal|broadcast|prize\s+money"
     r"|investment|invest|valued\s+the\s+club|net\s+spend|outlay)\b(?:\s+\S+){0,5}\s*$",

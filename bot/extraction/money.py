@@ -313,6 +313,41 @@ def _raw_figures(original: str) -> list[Money]:
     return found
 
 
+# "an opening bid of 58 million" after "66 million euros": the currency is the one just used
+_BARE_AMOUNT = re.compile(
+    r"(?<![\w£€$.,])(\d{1,3}(?:\.\d{1,2})?)\s*(million|m|mln|bn|billion)\b(?!\s*(?:euros?|pounds?"
+    r"|dollars?|eur|gbp|usd|\())",
+    re.I,
+)
+_BARE_CONTEXT = re.compile(
+    r"\b(?:bid|bids|offer|offers|fee|of|worth|for|at|to|valuation|price|clause)\s+"
+    r"(?:(?:around|about|up\s+to|just|some|over|under|nearly|almost)\s+)?$",
+    re.I,
+)
+
+
+def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
+    """Add amounts written without a currency that follow a figure with one in the same
+    paragraph, in a money phrase ("bid of 58 million")."""
+    taken = [(m.start, m.end) for m in figures]
+    extra: list[Money] = []
+    for match in _BARE_AMOUNT.finditer(text, figures[0].end):
+        start, end = match.span()
+        if any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        if not _BARE_CONTEXT.search(text, max(0, start - 30), start):
+            continue
+        before = [m for m in figures if m.end <= start]
+        if not before or "\n" in text[before[-1].end : start] or start - before[-1].end > 400:
+            continue
+        amount = _scale(_num_value(match.group(1)), match.group(2).lower())
+        if amount:
+            extra.append(Money(amount, before[-1].currency, start, end, text[start:end]))
+    if not extra:
+        return figures
+    return sorted(figures + extra, key=lambda m: m.start)
+
+
 def parse_money(text: str) -> list[Money]:
     """Every money figure in ``text`` with restatements in other currencies folded in."""
     raw = _raw_figures(text)
@@ -349,6 +384,8 @@ def parse_money(text: str) -> list[Money]:
             )
         result.append(money)
         i = j if alternates else i + 1
+    if result:
+        result = _with_bare_amounts(text, result)
     # link the two ends of written ranges: "£30m-£35m", "between €40m and €50m", "£30-35m"
     linked: list[Money] = []
     for k, money in enumerate(result):

@@ -324,6 +324,33 @@ TARGETS: Bruno Guimaraes, Dan Burn""",
     ),
 ]
 
+# Figures: "an opening bid of 58 million" after "66 million euros" keeps the currency; "raised
+# their bid to £15m" is a bid, not fund-raising; "Sterling (£49m) and Delph" is Sterling's figure.
+# "admired by the Villa manager" (no name after the job) is the club's interest.
+FIGURES_IN_CONTEXT = [
+    Case(
+        "bare_amount_raised_bid_and_bracket",
+        """Date: 2015-08-21
+
+Chelsea have made an offer of 40 million euros for Atletico Madrid striker Diego Costa, after Atletico rejected an opening bid of 32 million last week. Newcastle have raised their bid to £12million for Southampton midfielder Morgan Schneiderlin. The club have already spent heavily on Nemanja Matic (£21m) and Willian.""",
+        links={("Diego Costa", "Chelsea"): "Atletico Madrid", ("Morgan Schneiderlin", "Newcastle United"): "Southampton"},
+        fees=[
+            ("Diego Costa", 40_000_000, "EUR", "bid"),
+            ("Diego Costa", 32_000_000, "EUR", "bid"),
+            ("Morgan Schneiderlin", 12_000_000, "GBP", "bid"),
+            ("Nemanja Matic", 21_000_000, "GBP", None),
+        ],
+    ),
+    Case(
+        "admired_by_the_clubs_manager",
+        """Date: 2008-07-21
+
+Blackburn winger David Bentley is admired by the Tottenham manager, and Newcastle boss Kevin Keegan wants Bolton striker Kevin Davies.""",
+        links={("David Bentley", "Tottenham Hotspur"): "Blackburn Rovers", ("Kevin Davies", "Newcastle United"): "Bolton Wanderers"},
+        not_players=("Kevin Keegan",),
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -340,6 +367,7 @@ ALL = (
     + OPENING_NAMES_AND_OWN_CLUB
     + OWN_CLUB_AND_KEEPING
     + FREE_AGENTS_AND_LISTS
+    + FIGURES_IN_CONTEXT
 )
 
 
