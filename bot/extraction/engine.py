@@ -51,6 +51,7 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 
+_WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
 _BRACKET_AFTER_WORD = re.compile(r"[A-Za-z]\s*\(\s*$")
 _BRACKET_GAP = re.compile(r"(?:'s)?\s*\(\s*")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
@@ -614,6 +615,13 @@ class Extractor:
                             ):
                                 ref.entity.set_current(mention.club, 4)
             players = {p.entity.index: p.entity for p in view.players if p.entity.is_player}
+            # "Barcelona, who sold Neymar to PSG, ...": the player they sold was theirs
+            for mention, _role in view.clubs:
+                sold = _WHO_SOLD.match(doc.text, mention.end, sent.end)
+                if sold is not None:
+                    for ref in view.players:
+                        if ref.entity.is_player and sold.start() <= ref.start < sold.end():
+                            ref.entity.set_current(mention.club, 3)
             history = is_history(sent.text, ref_year)
             for mention, role in view.clubs:
                 if role in ("seller", "from") or (role == "history" and history):

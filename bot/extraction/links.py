@@ -209,6 +209,7 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,]*(?:\([^)]*\))?[^,]*,\s*")
 _THEY_CONTINUES = re.compile(
     r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
 )
@@ -277,7 +278,13 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
                 continue
         elif role in ("former", "against", "from", "employer"):
             continue
-        if role is None and deal_between_clubs and mention.club.name not in destinations:
+        relative = _RELATIVE_AFTER.match(text, mention.end - sent.start) if role is None else None
+        if (
+            role is None
+            and deal_between_clubs
+            and mention.club.name not in destinations
+            and relative is None
+        ):
             continue  # "Villa and Milan have agreed a deal sending Reina to Villa Park"
         rel = mention.start - sent.start
         clause = _clause_of(clauses, rel)
@@ -304,6 +311,14 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         fine_index = _clause_of(fine, rel)
         fs, fe = fine[fine_index]
         fe = _pronoun_continuation(text, fine, fine_index, club_offsets)
+        # "Barcelona, who sold Neymar to PSG, are considering a move for Dembele": the club's
+        # predicate comes after its relative clause, whose player is someone else's business
+        if relative is not None:
+            rs, re_end = relative.start(), relative.end()
+            fs, fe = re_end, next((b for a, b in fine if a <= re_end < b), len(text))
+            candidates = [
+                r for r in candidates if not rs <= r.start - sent.start < re_end
+            ] or [r for r in usable if r.start - sent.start >= re_end]
         local = [c for c in positive_cues if fs <= c.start < fe]
         if not local and positive_cues:
             local = [min(positive_cues, key=lambda c: abs(c.start - rel))]

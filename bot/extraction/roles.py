@@ -125,6 +125,12 @@ _AGAINST_WORDS = (
 )
 _TOLD_ENDINGS = ("let ", "told ", "informed ", "notified ")
 _TOLD_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")
+_RELATIVE_CLAUSE = re.compile(r"^,\s+(?:who|which)\s+[^,]*(?:\([^)]*\))?[^,]*,\s*")
+_MAIN_PURSUIT = re.compile(
+    r"(?:are|is|have|has|were|was)\s+(?:\S+\s+){0,2}?(?:considering|weighing|eyeing|monitoring"
+    r"|tracking|interested|keen|chasing|pursuing|plotting|preparing|ready\s+to\s+(?:bid|offer|make)"
+    r"|in\s+talks|made|submitted|lodged|launched|opened)\b"
+)
 _CONTRAST_BREAK = re.compile(r",\s*(?:but|while|whilst|although|though|whereas|yet)\s+(?![,])")
 # "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
 _DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
@@ -307,7 +313,12 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
     if any(w in after_text for w in _PAYER_WORDS) and _PAYER_AFTER.match(after_text):
         return None  # "Real Madrid are willing to pay his release clause": a suitor
     if _SELLER_AFTER.match(after_text):
-        return "seller"
+        # "Barcelona, who sold Neymar to PSG, are considering a move for Dembele": the relative
+        # clause sold someone else; the main clause pursues
+        rest = doc.lower[mention.end : sent.end]
+        relative = _RELATIVE_CLAUSE.match(rest)
+        if relative is None or not _MAIN_PURSUIT.match(rest, relative.end()):
+            return "seller"
     if re.match(r"^\s*(?:since|until|till)\b", after_text) and re.search(
         r"\b(?:with|at)\s+$", before_text
     ):

@@ -351,6 +351,20 @@ Blackburn winger David Bentley is admired by the Tottenham manager, and Newcastl
     ),
 ]
 
+# "Barcelona, who sold Neymar to PSG for €222m, are considering a move for Dembele": the relative
+# clause is about another player; the club's own predicate follows it.
+RELATIVE_CLAUSE_AFTER_CLUB = [
+    Case(
+        "club_who_sold_someone_now_pursues_another",
+        """Date: 2019-08-02
+
+Juventus, who sold Leonardo Bonucci to AC Milan for €42m, are also considering a move for Ajax defender Matthijs de Ligt, who has been told he can leave.""",
+        links={("Leonardo Bonucci", "AC Milan"): "Juventus", ("Matthijs de Ligt", "Juventus"): "Ajax"},
+        no_links_to=(("Leonardo Bonucci", "Juventus"),),
+        fees=[("Leonardo Bonucci", 42_000_000, "EUR", "fee")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -368,6 +382,7 @@ ALL = (
     + OWN_CLUB_AND_KEEPING
     + FREE_AGENTS_AND_LISTS
     + FIGURES_IN_CONTEXT
+    + RELATIVE_CLAUSE_AFTER_CLUB
 )
 
 
