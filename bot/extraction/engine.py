@@ -52,6 +52,22 @@ from bot.text import fold
 log = logging.getLogger(__name__)
 
 _WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
+_LIST_END_GAP = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
+
+
+def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
+    """ "from Barcelona, Chelsea and Man City": a club named in a list right after another
+    (a bare comma counts only where the list goes on: "join Al Hilal, PSG will ..." is not one)."""
+    if _LIST_END_GAP.fullmatch(text, previous_end, cm.start):
+        return True
+    return bool(
+        _LIST_GAP.fullmatch(text, previous_end, cm.start) and _LIST_GOES_ON.match(text, cm.end)
+    )
+_COMPETITION = re.compile(
+    r"\b(?:competition|rivals?|rivalry|battle|fight|race)\s+(?:\S+\s+){0,3}?(?:from|with)\b", re.I
+)
 _BRACKET_AFTER_WORD = re.compile(r"[A-Za-z]\s*\(\s*$")
 _BRACKET_GAP = re.compile(r"(?:'s)?\s*\(\s*")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
@@ -68,7 +84,9 @@ _WANT_AFTER = re.compile(
     r"|held\s+(?:\S+\s+)?talks|(?:has|have)\s+been\s+in\s+(?:contact|talks)|(?:has\s+)?spoken\s+to"
     r"|is\s+interested|is\s+pushing|pushing\s+for|requested|approved|green\s+light"
     r"|turns?\s+(?:his|her)\s+attention|(?:has|have)\s+turned\s+(?:his|her)\s+attention"
-    r"|(?:has|have)\s+made\s+(?:\S+\s+){1,5}?(?:his|her)\s+(?:\S+\s+)?(?:target|priority))",
+    r"|(?:has|have)\s+made\s+(?:\S+\s+){1,5}?(?:his|her)\s+(?:\S+\s+)?(?:target|priority)"
+    r"|(?:has\s+been\s+told\s+(?:he|she)\s+)?(?:can|could|will)\s+sign"
+    r"|(?:has|have)\s+(?:ruled\s+out|played\s+down|denied|dismissed))",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
@@ -424,7 +442,15 @@ class Extractor:
             if cm.tok_start in desc_club_tokens:
                 role = "from"
                 desc_club_tokens[cm.tok_start].set_current(cm.club, 4)
-            views[cm.sent].clubs.append((cm, role))
+            listed = views[cm.sent].clubs
+            if (
+                role in (None, "from")
+                and listed
+                and listed[-1][1] in ("to", "target")
+                and _in_club_list(doc.text, listed[-1][0].end, cm)
+            ):
+                role = listed[-1][1]  # "competition from Barcelona, Chelsea and Man City"
+            listed.append((cm, role))
         # "Bayern sporting director Max Eberl said the club are in talks with Stuttgart":
         # "the club" as a subject stands for the club named before it in the sentence
         for i in doc.by_key.get("club", ()):
@@ -726,8 +752,17 @@ class Extractor:
                 and last_player is not None
                 and sent.index - last_player[0] <= 1
                 and doc.sentences[last_player[0]].para >= sent.para - 1
-                and _OBJECT_PRONOUN.search(sent.text)
-                and (view.cues or any(r in ("to", "target") for _c, r in view.clubs))
+                and (
+                    (
+                        _OBJECT_PRONOUN.search(sent.text)
+                        and (view.cues or any(r in ("to", "target") for _c, r in view.clubs))
+                    )
+                    # "Los Blancos face competition from Barcelona and Chelsea": more suitors
+                    or (
+                        _COMPETITION.search(sent.text)
+                        and any(r == "to" for _c, r in view.clubs)
+                    )
+                )
             ):
                 ent = last_player[1]
                 if ent.current_club is None or any(

@@ -365,6 +365,34 @@ Juventus, who sold Leonardo Bonucci to AC Milan for €42m, are also considering
     ),
 ]
 
+# "face competition from A, B and C": every listed club is a suitor of the story's player;
+# "has been told he can sign X" speaks for the manager's club.
+LISTS_OF_SUITORS = [
+    Case(
+        "competition_from_a_list_of_clubs",
+        """Date: 2021-01-18
+
+Juventus are weighing up a summer swoop for Dusan Vlahovic. The Old Lady face competition from Arsenal, Tottenham and Atletico Madrid.
+
+Everton boss Carlo Ancelotti has been told he can sign Ben Godfrey from Norwich.""",
+        links={
+            ("Dusan Vlahovic", "Juventus"): None,
+            ("Dusan Vlahovic", "Arsenal"): None,
+            ("Dusan Vlahovic", "Tottenham Hotspur"): None,
+            ("Dusan Vlahovic", "Atletico Madrid"): None,
+            ("Ben Godfrey", "Everton"): "Norwich City",
+        },
+        not_players=("Carlo Ancelotti",),
+    ),
+]
+
+
+def test_comma_between_clauses_is_not_a_list(extractor: Extractor) -> None:
+    text = "Date: 2023-07-18\n\nIf Mbappe does join Al Hilal, PSG will go even bigger for Harry Kane."
+    links = {lk.to_club for lk in extractor.extract(text).links if lk.player == "Harry Kane"}
+    assert links == {"Paris Saint-Germain"}
+
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -383,6 +411,7 @@ ALL = (
     + FREE_AGENTS_AND_LISTS
     + FIGURES_IN_CONTEXT
     + RELATIVE_CLAUSE_AFTER_CLUB
+    + LISTS_OF_SUITORS
 )
 
 
