@@ -52,6 +52,7 @@ from bot.text import fold
 log = logging.getLogger(__name__)
 
 _WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
+_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
 _LIST_END_GAP = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
@@ -86,6 +87,8 @@ _WANT_AFTER = re.compile(
     r"|turns?\s+(?:his|her)\s+attention|(?:has|have)\s+turned\s+(?:his|her)\s+attention"
     r"|(?:has|have)\s+made\s+(?:\S+\s+){1,5}?(?:his|her)\s+(?:\S+\s+)?(?:target|priority)"
     r"|(?:has\s+been\s+told\s+(?:he|she)\s+)?(?:can|could|will)\s+sign"
+    r"|(?:could|would|will|may|might)\s+(?:\S+\s+)?(?:move|bid|swoop|go|make\s+a\s+move)\s+for"
+    r"|(?:is|are)\s+(?:\S+\s+)?(?:considering|eyeing|plotting|planning|weighing\s+up|chasing)"
     r"|(?:has|have)\s+(?:ruled\s+out|played\s+down|denied|dismissed))",
     re.I,
 )
@@ -374,7 +377,9 @@ class Extractor:
                             "person",
                         )
                     )
-                elif _WANT_AFTER.match(doc.text[mention.end : mention.end + 70]) and (
+                elif _WANT_AFTER.match(
+                    doc.text[mention.end : min(doc.sentences[mention.sent].end, mention.end + 70)]
+                ) and (
                     ent.role in ("manager", "coach", "director", "president", "owner")
                 ):
                     extra.append(
@@ -731,7 +736,14 @@ class Extractor:
             if subject_club is not None and explicit_players and not sent.headline:
                 self._implied_bidder(view, subject_club)
             suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
-            strong = any(c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues)
+            strong = any(
+                c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues
+            ) or (
+                # "Juventus had also been interested": another suitor of the same player
+                _ALSO.search(sent.text) is not None
+                and any(not c.negated for c in view.cues)
+                and not sent.headline
+            )
             # a sentence about the topic player without naming him: "bid for him", "This came
             # after a bid from Newcastle"
             if not explicit_players and suitors and last_player is not None and strong:

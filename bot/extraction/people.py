@@ -265,6 +265,9 @@ _COMMON_STARTERS = frozenset(
 )
 
 
+_QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
+
+
 def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
     return word.index == sent.tok_start or (
         word.index - 1 == sent.tok_start and not tokens[word.index - 1].key[:1].isalnum()
@@ -459,6 +462,16 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop(0)
             while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):
                 words.pop()
+            # '"Selling Robin to United is a disaster"': a verb opening the sentence
+            if (
+                len(words) > 1
+                and words[0].key.endswith("ing")
+                and (
+                    first_is_initial(words[0], sent, tokens)
+                    or (words[0].index > 0 and tokens[words[0].index - 1].text in _QUOTES)
+                )
+            ):
+                words.pop(0)
             if not words or len(words) > 5:
                 continue
             keys = tuple(w.key for w in words)

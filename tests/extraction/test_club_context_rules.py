@@ -393,6 +393,28 @@ def test_comma_between_clauses_is_not_a_list(extractor: Extractor) -> None:
     assert links == {"Paris Saint-Germain"}
 
 
+# "X is set to join A. B had also been interested but ...": another suitor of the same player;
+# "If X goes, the manager could move for Y"; a quote opening with a verb is no name.
+FOLLOW_UP_SUITORS = [
+    Case(
+        "also_interested_next_sentence_and_could_move_for",
+        """Date: 2013-08-30
+
+Mesut Ozil is set to join Arsenal after Real Madrid accepted a £42.5m offer. Bayern Munich had also been interested but refused to pay that much.
+
+If Ozil goes, Real Madrid boss Carlo Ancelotti could move for Tottenham winger Gareth Bale.
+
+Jamie Carragher told Sky Sports: "Signing Mesut is a statement from Arsene Wenger." """,
+        links={
+            ("Mesut Ozil", "Arsenal"): "Real Madrid",
+            ("Mesut Ozil", "Bayern Munich"): "Real Madrid",
+            ("Gareth Bale", "Real Madrid"): "Tottenham Hotspur",
+        },
+        not_players=("Carlo Ancelotti", "Arsene Wenger"),
+        fees=[("Mesut Ozil", 42_500_000, "GBP", "bid")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -412,6 +434,7 @@ ALL = (
     + FIGURES_IN_CONTEXT
     + RELATIVE_CLAUSE_AFTER_CLUB
     + LISTS_OF_SUITORS
+    + FOLLOW_UP_SUITORS
 )
 
 
@@ -476,3 +499,8 @@ def test_demonyms_are_not_players(extractor: Extractor, word: str) -> None:
     result = extractor.extract(text)
     assert word not in [p.name for p in result.players]
     assert {f.player for f in result.fees} <= {"Aiden McGeady"}
+
+
+def test_quoted_verb_is_not_part_of_a_name(extractor: Extractor) -> None:
+    text = 'Date: 2012-08-10\n\nIan Wright told BBC Radio 5 Live: "Selling Robin to Manchester United is a disaster."'
+    assert all(not p.name.startswith("Selling") for p in extractor.extract(text).players)
