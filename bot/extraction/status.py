@@ -8,6 +8,7 @@ denied and collapsed, win over stages, as ``Status`` is ordered).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
@@ -300,6 +301,64 @@ def _literal_prefixes(pattern: str | list[tuple[object, object]], k: int = _PREF
 
     walk(list(_sre_parser.parse(pattern) if isinstance(pattern, str) else pattern), "", 0)
     return out
+
+
+def _required_literals(seq: list[tuple[object, object]]) -> set[str] | None:
+    """Strings one of which every match of the parsed ``seq`` contains (the literal prefixes of
+    some position in it, or of every branch of an alternation), the longest such choice; None
+    if there is none."""
+    options: list[set[str]] = []
+    for i, (op, av) in enumerate(seq):
+        prefixes = _literal_prefixes(seq[i:])
+        if "" not in prefixes:
+            options.append(prefixes)
+        found: set[str] | None = None
+        if op is _C.SUBPATTERN:
+            found = _required_literals(list(av[-1]))  # type: ignore[index]
+        elif op is _C.BRANCH:
+            each = [_required_literals(list(branch)) for branch in av[1]]  # type: ignore[index]
+            if all(each):
+                found = set().union(*each)  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            found = _required_literals(list(av[2]))  # type: ignore[index]
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` (none a prefix of another) branching one character at a
+    time, so the regex engine tries one branch per character."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    alternatives = []
+    for first, rests in sorted(groups.items()):
+        if len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+        else:
+            alternatives.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alternatives)
+
+
+def _always(_text: str) -> bool:
+    return True
+
+
+def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], object]:
+    """A cheap necessary test for ``pattern`` matching in (or at the start of) a text: the
+    search for the literals one of which every match contains, worked out from the pattern
+    itself, so it follows edits of the pattern. Always true where none can be worked out."""
+    if pattern.flags & re.IGNORECASE:
+        return _always
+    required = _required_literals(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
+    if not required:
+        return _always
+    # a word that begins with another is found whenever that one is
+    words = sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
+    return re.compile(_trie(words)).search
 
 
 def _alternatives(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], set[str]]]:
