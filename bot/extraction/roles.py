@@ -17,6 +17,7 @@ from bot.extraction.lexicon import (
     POSITION_NOUNS,
     ROLE_NOUNS,
 )
+from bot.extraction.status import literal_gate
 from bot.extraction.textutil import Doc
 
 _AGE = re.compile(r"^\d{1,2}-year-old$")
@@ -91,6 +92,8 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"
     r"|a\s+regular|(?:a\s+)?bit-part\s+player|on\s+the\s+fringes|minutes)\s+(?:at|with|for))\s+(?:\S+\s+)?$",
 )
+_SELLER_GATE = literal_gate(_SELLER_AFTER)
+_FROM_GATE = literal_gate(_FROM_BEFORE)
 _AGAINST_BEFORE = re.compile(
     r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"
     r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing)\s+(?:\S+\s+)?$",
@@ -297,7 +300,7 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "to"
     if before_text.endswith(_TOLD_ENDINGS) and _TOLD_BEFORE.search(before_text):
         return "from"  # "has told Atletico he wants to leave": his club
-    if _FROM_BEFORE.search(before_text):
+    if _FROM_GATE(before_text) and _FROM_BEFORE.search(before_text):
         if re.match(
             r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
             after_text,
@@ -312,7 +315,7 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "from"  # "left out of the Brentford squad", "his Brentford contract"
     if any(w in after_text for w in _PAYER_WORDS) and _PAYER_AFTER.match(after_text):
         return None  # "Real Madrid are willing to pay his release clause": a suitor
-    if _SELLER_AFTER.match(after_text):
+    if _SELLER_GATE(after_text) and _SELLER_AFTER.match(after_text):
         # "Barcelona, who sold Neymar to PSG, are considering a move for Dembele": the relative
         # clause sold someone else; the main clause pursues
         rest = doc.lower[mention.end : sent.end]

@@ -8,7 +8,9 @@ denied and collapsed, win over stages, as ``Status`` is ordered).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
@@ -204,17 +206,15 @@ def find_cues_at(text: str, starts: list[tuple[int, int]]) -> list[Cue]:
     low = ascii_lower(text)
     found: list[tuple[int, int, int]] = []
     candidates = _CANDIDATES
-    compiled = _COMPILED
     k = _PREFIX_LEN
     for pos, end in starts:
-        head = low[pos : pos + k]
-        indices = candidates.get(head)
-        if indices is None:
-            indices = _candidates_for(head)
-        for index in indices:
-            match = compiled[index][1].match(low, pos, end)
-            if match is not None:
-                found.append((index, pos, match.end()))
+        for index, alternatives in candidates[low[pos : pos + k]]:
+            # the first alternative that matches is the one the whole pattern would take
+            for alternative in alternatives:
+                match = alternative.match(low, pos, end)
+                if match is not None:
+                    found.append((index, pos, match.end()))
+                    break
     return _settle(low, found)
 
 
@@ -253,7 +253,7 @@ def _settle(text: str, found: list[tuple[int, int, int]]) -> list[Cue]:
 _PREFIX_LEN = 6
 
 
-def _literal_prefixes(pattern: str, k: int = _PREFIX_LEN) -> set[str]:
+def _literal_prefixes(pattern: str | list[tuple[object, object]], k: int = _PREFIX_LEN) -> set[str]:
     """Strings of up to ``k`` characters such that every match of ``pattern`` starts with one
     of them: literal characters are followed until ``k`` of them, the end of the pattern or
     anything that is not a literal (a class such as ``\\s``, ``.``): there the prefix stops
@@ -299,25 +299,117 @@ def _literal_prefixes(pattern: str, k: int = _PREFIX_LEN) -> set[str]:
         else:  # anything else: the prefix stops here
             out.add(prefix)
 
-    walk(list(_sre_parser.parse(pattern)), "", 0)
+    walk(list(_sre_parser.parse(pattern) if isinstance(pattern, str) else pattern), "", 0)
     return out
 
 
-_PATTERN_PREFIXES = [_literal_prefixes(pattern.pattern) for _status, pattern in _COMPILED]
-# the first characters of the text at a word start -> the patterns that can match there
-_CANDIDATES: dict[str, tuple[int, ...]] = {}
+def _required_literals(seq: list[tuple[object, object]]) -> set[str] | None:
+    """Strings one of which every match of the parsed ``seq`` contains (the literal prefixes of
+    some position in it, or of every branch of an alternation), the longest such choice; None
+    if there is none."""
+    options: list[set[str]] = []
+    for i, (op, av) in enumerate(seq):
+        prefixes = _literal_prefixes(seq[i:])
+        if "" not in prefixes:
+            options.append(prefixes)
+        found: set[str] | None = None
+        if op is _C.SUBPATTERN:
+            found = _required_literals(list(av[-1]))  # type: ignore[index]
+        elif op is _C.BRANCH:
+            each = [_required_literals(list(branch)) for branch in av[1]]  # type: ignore[index]
+            if all(each):
+                found = set().union(*each)  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            found = _required_literals(list(av[2]))  # type: ignore[index]
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
 
 
-def _candidates_for(head: str) -> tuple[int, ...]:
-    """The patterns one of whose prefixes agrees with ``head`` (as far as both go)."""
-    indices = tuple(
-        index
-        for index, prefixes in enumerate(_PATTERN_PREFIXES)
-        if any(p[: len(head)] == head[: len(p)] for p in prefixes)
-    )
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` (none a prefix of another) branching one character at a
+    time, so the regex engine tries one branch per character."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    alternatives = []
+    for first, rests in sorted(groups.items()):
+        if len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+        else:
+            alternatives.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alternatives)
+
+
+def _always(_text: str) -> bool:
+    return True
+
+
+def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], object]:
+    """A cheap necessary test for ``pattern`` matching in (or at the start of) a text: the
+    search for the literals one of which every match contains, worked out from the pattern
+    itself, so it follows edits of the pattern. Always true where none can be worked out."""
+    if pattern.flags & re.IGNORECASE:
+        return _always
+    required = _required_literals(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
+    if not required:
+        return _always
+    # a word that begins with another is found whenever that one is
+    words = sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
+    return re.compile(_trie(words)).search
+
+
+def _alternatives(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], set[str]]]:
+    """A pattern that is zero-width assertions and then one alternation, split into one compiled
+    pattern per alternative (the assertions kept in front of each), with the literal prefixes of
+    each: trying the alternatives in order, the first that matches is the match of the whole
+    pattern, since nothing follows the alternation. Any other pattern stays whole."""
+    parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
+    *lead, last = items
+    if last[0] is not _C.BRANCH or any(
+        op not in (_C.AT, _C.ASSERT, _C.ASSERT_NOT) for op, _ in lead
+    ):
+        return [(pattern, _literal_prefixes(pattern.pattern))]
+    out = []
+    for branch in last[1][1]:
+        sub = _sre_parser.SubPattern(parsed.state, lead + list(branch))
+        out.append(
+            (_sre_compiler.compile(sub, pattern.flags), _literal_prefixes(lead + list(branch)))
+        )
+    return out
+
+
+_PATTERN_ALTERNATIVES = [_alternatives(pattern) for _status, pattern in _COMPILED]
+
+
+# the first characters of the text at a word start -> the patterns that can match there, each
+# with those of its alternatives that can
+class _Candidates(dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]]):
+    def __missing__(self, head: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
+        return _candidates_for(head)
+
+
+_CANDIDATES = _Candidates()
+
+
+def _candidates_for(head: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
+    """The patterns one of whose prefixes agrees with ``head`` (as far as both go), each with
+    its alternatives that have such a prefix, in order."""
+    entries = []
+    for index, alternatives in enumerate(_PATTERN_ALTERNATIVES):
+        fitting = tuple(
+            alternative
+            for alternative, prefixes in alternatives
+            if any(p[: len(head)] == head[: len(p)] for p in prefixes)
+        )
+        if fitting:
+            entries.append((index, fitting))
     if len(_CANDIDATES) < 100_000:
-        _CANDIDATES[head] = indices
-    return indices
+        _CANDIDATES[head] = tuple(entries)
+    return tuple(entries)
 
 
 def effective(cue: Cue) -> Status | None:
