@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 
+import ftfy
 from anyascii import anyascii
 
 MAX_CHARS = 300_000  # longest real article bodies are ~60 kB; beyond this is not an article
@@ -56,6 +57,12 @@ _SEED_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
 _HEADER_LINE = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"[ ]{2,}")
+# the lead bytes of UTF-8 seen as cp1252/Latin-1 characters, followed by a continuation byte
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
 
 
 def clean_text(text: str) -> str:
@@ -67,6 +74,9 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     elif "&" in text:
         text = html.unescape(text)
+    if not text.isascii() and _MOJIBAKE.search(text):
+        # UTF-8 read as Latin-1/cp1252 ("Liverpoolâ€™s", "ManÃ©", "Â£20m"): ftfy undoes it
+        text = ftfy.fix_encoding(text)
     if text.isascii():  # nothing to unify but tabs, carriage returns and backticks
         if "\t" in text or "\r" in text or "`" in text:
             text = text.replace("\r", "").replace("\t", " ").replace("`", "'")

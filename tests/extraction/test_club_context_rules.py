@@ -504,3 +504,16 @@ def test_demonyms_are_not_players(extractor: Extractor, word: str) -> None:
 def test_quoted_verb_is_not_part_of_a_name(extractor: Extractor) -> None:
     text = 'Date: 2012-08-10\n\nIan Wright told BBC Radio 5 Live: "Selling Robin to Manchester United is a disaster."'
     assert all(not p.name.startswith("Selling") for p in extractor.extract(text).players)
+
+
+def test_mojibake_is_repaired_before_reading(extractor: Extractor) -> None:
+    # UTF-8 bytes read as cp1252, as scraped pages often are
+    text = "Date: 2022-06-01\n\n" + (
+        "Liverpool’s Sadio Mané is wanted by Bayern Munich, who would pay €35m."
+    ).encode("utf-8").decode("cp1252")
+    assert "â€™" in text
+    result = extractor.extract(text)
+    assert [(lk.player, lk.to_club, lk.from_club) for lk in result.links] == [
+        ("Sadio Mané", "Bayern Munich", "Liverpool")
+    ]
+    assert [(f.player, f.amount, f.currency) for f in result.fees] == [("Sadio Mané", 35_000_000, "EUR")]
