@@ -52,6 +52,10 @@ from bot.text import fold
 log = logging.getLogger(__name__)
 
 _WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
+_STAFF_JOB = re.compile(
+    r"\b(?:role|job|post|position|coaching\s+staff|backroom\s+staff|dugout|hot\s+seat|vacancy)\b",
+    re.I,
+)
 _ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
 _LIST_END_GAP = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
@@ -743,6 +747,9 @@ class Extractor:
                 _ALSO.search(sent.text) is not None
                 and any(not c.negated for c in view.cues)
                 and not sent.headline
+                # "X, a youth coach at Y, has also been linked with a role at Z": his business
+                and not any(p.explicit and not p.entity.is_player for p in view.players)
+                and not _STAFF_JOB.search(sent.text)
             )
             # a sentence about the topic player without naming him: "bid for him", "This came
             # after a bid from Newcastle"

@@ -517,3 +517,13 @@ def test_mojibake_is_repaired_before_reading(extractor: Extractor) -> None:
         ("Sadio Mané", "Bayern Munich", "Liverpool")
     ]
     assert [(f.player, f.amount, f.currency) for f in result.fees] == [("Sadio Mané", 35_000_000, "EUR")]
+
+
+def test_staff_job_sentence_does_not_continue_a_players_story(extractor: Extractor) -> None:
+    text = (
+        "Date: 2019-06-01\n\nManchester United want Harry Maguire. Mark Dempsey, a youth coach at "
+        "Manchester United, has also been linked with a role at Leicester."
+    )
+    result = extractor.extract(text)
+    assert [(lk.player, lk.to_club) for lk in result.links] == [("Harry Maguire", "Manchester United")]
+    assert "Mark Dempsey" not in [p.name for p in result.players]
