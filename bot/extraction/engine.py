@@ -1146,6 +1146,10 @@ class Extractor:
                         last_player is not None
                         and sent.index - last_player[0] <= 2
                         and doc.sentences[last_player[0]].para >= sent.para - 1
+                        and not (
+                            doc.sentences[last_player[0]].para != sent.para
+                            and _ITEM_CREDIT.search(doc.sentences[sent.index - 1].text)
+                        )
                         and fee_words(sent.text)
                         and not any(
                             c for c, r in view.clubs if r is None and len(players) == 0 and False

@@ -218,6 +218,16 @@ Newcastle boss Alan Pardew has made Montpellier's Mathieu Debuchy his top target
         not_players=("Alan Pardew",),
         fees=[("Scott Sinclair", 8_000_000, "GBP", "asking")],
     ),
+    Case(
+        "round_up_figure_without_a_player_stays_in_its_item",
+        """Date: 2010-01-12
+
+Wolves manager Mick McCarthy is chasing Blackburn's Chris Samba. (Express & Star)
+
+Bolton have made an £8m offer for Burnley boss Owen Coyle's former Celtic team-mate. (Daily Record)""",
+        links={("Chris Samba", "Wolverhampton Wanderers"): "Blackburn Rovers"},
+        not_players=("Mick McCarthy", "Owen Coyle"),
+    ),
 ]
 
 # A player whose surname is also a club's one-word name: "Antonio Valencia", "Bruno Guimaraes".
