@@ -448,7 +448,7 @@ class Extractor:
                 and not _unnamed_staff(doc, cm)
             ):
                 role = "employer"
-            if cm.tok_start in desc_club_tokens:
+            if cm.tok_start in desc_club_tokens and role != "former":
                 role = "from"
                 desc_club_tokens[cm.tok_start].set_current(cm.club, 4)
             listed = views[cm.sent].clubs

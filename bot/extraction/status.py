@@ -57,7 +57,8 @@ _PATTERNS: list[tuple[Status, str]] = [
     ),
     (
         Status.DONE,
-        r"\b(?:complet(?:ed|es|e)\s+(?:a|the|his|their)?\s*(?:[a-z-]+\s+){0,2}?(?:move|transfer"
+        r"\b(?:(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!can\s)complet(?:ed|es|e)\s+(?:a|the|his"
+        r"|their)?\s*(?:[a-z-]+\s+){0,2}?(?:move|transfer"
         r"|signing|switch|deal|loan)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
         r"|officially\s+(?:joined|signed|unveiled|announced|confirmed)|unveil(?:ed|s)?|seal(?:ed|s)"
         r"\s+(?:a|his|the)?\s*(?:move|switch|transfer)|completes?\s+(?:move|switch|transfer)"

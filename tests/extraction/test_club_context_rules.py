@@ -425,6 +425,28 @@ Jamie Carragher told Sky Sports: "Signing Mesut is a statement from Arsene Wenge
     ),
 ]
 
+# "The former Real Madrid striker" names an old club, not his current one; an agent "in London to
+# complete the deal" is not a completed deal.
+FORMER_AND_INTENT = [
+    Case(
+        "former_club_description_and_intent_to_complete",
+        """Date: 2016-07-20
+
+Juventus have completed the signing of Gonzalo Higuain from Napoli. The former Real Madrid striker will have a medical tomorrow.
+
+Mino Raiola is in London to complete the deal that would take Paul Pogba to Manchester United.""",
+        links={("Gonzalo Higuain", "Juventus"): "Napoli", ("Paul Pogba", "Manchester United"): None},
+        statuses={("Gonzalo Higuain", "Juventus"): "done"},
+        no_links_to=(("Gonzalo Higuain", "Real Madrid"),),
+    ),
+]
+
+
+def test_intent_to_complete_is_not_done(extractor: Extractor) -> None:
+    text = "Date: 2016-07-20\n\nMino Raiola is in London to complete the deal that would take Paul Pogba to Manchester United."
+    assert [str(lk.status) for lk in extractor.extract(text).links] != ["done"]
+
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -445,6 +467,7 @@ ALL = (
     + RELATIVE_CLAUSE_AFTER_CLUB
     + LISTS_OF_SUITORS
     + FOLLOW_UP_SUITORS
+    + FORMER_AND_INTENT
 )
 
 
