@@ -748,7 +748,12 @@ class Extractor:
                 and any(not c.negated for c in view.cues)
                 and not sent.headline
                 # "X, a youth coach at Y, has also been linked with a role at Z": his business
-                and not any(p.explicit and not p.entity.is_player for p in view.players)
+                and not any(
+                    p.explicit
+                    and not p.entity.is_player
+                    and all(p.start < c.start for c, _r in view.clubs)
+                    for p in view.players
+                )
                 and not _STAFF_JOB.search(sent.text)
             )
             # a sentence about the topic player without naming him: "bid for him", "This came

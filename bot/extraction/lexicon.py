@@ -254,4 +254,6 @@ COUNTRIES: frozenset[str] = _words(
     """
 )
 
-PLAYER_NOUNS = PLAYER_NOUNS | frozenset({"winner", "hero", "sensation"})
+PLAYER_NOUNS = PLAYER_NOUNS | frozenset(
+    {"winner", "hero", "sensation", "goalscorer", "scorer", "finisher", "poacher", "dribbler"}
+)

@@ -447,6 +447,26 @@ def test_intent_to_complete_is_not_done(extractor: Extractor) -> None:
     assert [str(lk.status) for lk in extractor.extract(text).links] != ["done"]
 
 
+# "could finance the deal by selling X" makes the club his; "the England record goalscorer" is a
+# player description; "United are also keen, but Ten Hag's side..." is another suitor.
+SELLING_AND_DESCRIPTIONS = [
+    Case(
+        "selling_to_fund_and_record_goalscorer",
+        """Date: 2023-03-15
+
+Bayern Munich have put Tottenham captain Harry Kane at the top of their list. Spurs chairman Daniel Levy is demanding £100m for the England record goalscorer. Manchester United are also keen, but Erik ten Hag's side are reluctant to pay that price.
+
+Bayern could finance the deal by selling Sadio Mane. Chelsea are monitoring the forward.""",
+        links={
+            ("Harry Kane", "Bayern Munich"): "Tottenham Hotspur",
+            ("Harry Kane", "Manchester United"): "Tottenham Hotspur",
+            ("Sadio Mane", "Chelsea"): "Bayern Munich",
+        },
+        not_players=("Daniel Levy", "Erik ten Hag"),
+        fees=[("Harry Kane", 100_000_000, "GBP", "asking")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -468,6 +488,7 @@ ALL = (
     + LISTS_OF_SUITORS
     + FOLLOW_UP_SUITORS
     + FORMER_AND_INTENT
+    + SELLING_AND_DESCRIPTIONS
 )
 
 
