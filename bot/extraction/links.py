@@ -369,25 +369,31 @@ def has_pronoun(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
+_REPLACED_AFTER = Caseless(
+    re.compile(
+        r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
+        r"|compatriot|(?:strike\s+)?partner)\b",
+        re.I,
+    )
+)
+_REPLACED_BEFORE = Caseless(
+    re.compile(
+        r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
+        r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",
+        re.I,
+    )
+)
+
+
 def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[int]:
     """Players named as the ones to be replaced: "to replace Wesley Moraes"."""
     out: set[int] = set()
     for ref in refs:
         after = doc.text[ref.end : ref.end + 25]
         # "Gomes's former team-mate Andre Trindade": the first name only points at the second
-        if re.match(
-            r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
-            r"|compatriot|(?:strike\s+)?partner)\b",
-            after,
-            re.I,
-        ):
+        if _REPLACED_AFTER.match(after):
             out.add(ref.entity.index)
         before = doc.text[max(sent.start, ref.start - 30) : ref.start]
-        if re.search(
-            r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
-            r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",
-            before,
-            re.I,
-        ):
+        if _REPLACED_BEFORE.search(before):
             out.add(ref.entity.index)
     return out
