@@ -18,7 +18,7 @@ from bot.extraction.clubs import ClubMatcher, ClubMention
 from bot.extraction.fees import FeeContext, clubless, fee_kind, fee_words, not_a_player_fee
 from bot.extraction.lexicon import COUNTRIES, NATIONALITY_COUNTRY, POSITION_NOUNS, ROLE_NOUNS
 from bot.extraction.links import (
-    SUBJECT_NEXT,
+    SUBJECT_NEXT_FAST,
     LinkEvidence,
     PlayerRef,
     SentenceView,
@@ -45,7 +45,7 @@ from bot.extraction.people import (
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
 from bot.extraction.status import Cue, find_cues_at
-from bot.extraction.textutil import Doc, build_doc, clean_text, split_header
+from bot.extraction.textutil import Caseless, Doc, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
 
@@ -96,22 +96,26 @@ _WANT_AFTER = re.compile(
     r"|(?:has|have)\s+(?:ruled\s+out|played\s+down|denied|dismissed))",
     re.I,
 )
+_WANT_AFTER_FAST = Caseless(_WANT_AFTER)
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
     re.I,
 )
 _REPLACE_WORDS = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
+_REPLACE_WORDS_FAST = Caseless(_REPLACE_WORDS)
 _EXPECT_LEAVE = re.compile(
     r"\b(?:expects?|expected|accepts?|accepted|resigned\s+to|admits?|admitted)\s+(?:that\s+)?"
     r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
     re.I,
 )
+_EXPECT_LEAVE_FAST = Caseless(_EXPECT_LEAVE)
 _NOT_FOR_SALE = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )
 _QUOTE_CREDIT = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
+_QUOTE_CREDIT_FAST = Caseless(_QUOTE_CREDIT)
 # "Their move/bid/pursuit ...": a club's own business
 _PURSUIT_NOUNS = frozenset(
     (
@@ -151,6 +155,7 @@ _SUBJECT_VERB = re.compile(
 _LEAVE_CLUB = re.compile(
     r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
 )
+_LEAVE_CLUB_FAST = Caseless(_LEAVE_CLUB)
 _OBJECT_PRONOUN = re.compile(
     r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
     r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b",
@@ -161,6 +166,7 @@ _LIST_WORDS = re.compile(
     r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
     re.I,
 )
+_LIST_WORDS_FAST = Caseless(_LIST_WORDS)
 _CREDIT_NAME = re.compile(
     r"(?:[Aa]ccording\s+to|[Vv]ia|[Aa]s\s+per|[Rr]eported\s+by|[Rr]evealed\s+by|[Rr]eports\s+from)"
     r"\s+(?:the\s+)?"
@@ -381,7 +387,7 @@ class Extractor:
                             "person",
                         )
                     )
-                elif _WANT_AFTER.match(
+                elif _WANT_AFTER_FAST.match(
                     doc.text[mention.end : min(doc.sentences[mention.sent].end, mention.end + 70)]
                 ) and (
                     ent.role in ("manager", "coach", "director", "president", "owner")
@@ -484,7 +490,7 @@ class Extractor:
                     for c, r in views[sent.index - 1].clubs
                     if r in (None, "to", "target")
                     and c.kind != "person"
-                    and SUBJECT_NEXT.match(doc.text[c.end : c.end + 40])
+                    and SUBJECT_NEXT_FAST.match(doc.text[c.end : c.end + 40])
                 ][:1]
             if earlier and not any(c.start == tokens[i - 1].start for c, _r in view.clubs):
                 owner = earlier[-1][0]
@@ -516,7 +522,7 @@ class Extractor:
                     for t in tokens[sent.tok_start + 1 : min(sent.tok_end, sent.tok_start + 3)]
                 ):
                     continue
-            elif first.key != "they" or not SUBJECT_NEXT.match(
+            elif first.key != "they" or not SUBJECT_NEXT_FAST.match(
                 doc.text[first.end : first.end + 40]
             ):
                 continue
@@ -528,7 +534,7 @@ class Extractor:
                 for c, r in prev.clubs
                 if r in (None, "to", "target")
                 and c.kind != "person"
-                and SUBJECT_NEXT.match(doc.text[c.end : c.end + 40])
+                and SUBJECT_NEXT_FAST.match(doc.text[c.end : c.end + 40])
             ]
             if subjects:
                 view.clubs.append(
@@ -689,7 +695,7 @@ class Extractor:
             both = bool(view.clubs and view.players)
             low = doc.lower[sent.start : sent.end] if both else ""
             expect = (
-                _EXPECT_LEAVE.search(sent.text)
+                _EXPECT_LEAVE_FAST.search(sent.text)
                 if both and ("leave" in low or "depart" in low or "exit" in low or "move on" in low)
                 else None
             )
@@ -718,7 +724,7 @@ class Extractor:
                     closest = min(refs, key=lambda p: abs(p.start - offset))
                     closest.entity.set_current(owners[-1].club, 2)
             # "with Dejan Lovren likely to leave the club": the club just named
-            leave = _LEAVE_CLUB.search(sent.text) if both and "the club" in low else None
+            leave = _LEAVE_CLUB_FAST.search(sent.text) if both and "the club" in low else None
             if leave and view.clubs:
                 offset = sent.start + leave.start()
                 refs = [p for p in view.players if p.entity.is_player and p.end <= offset]
@@ -805,7 +811,7 @@ class Extractor:
                 and bool(
                     own_suitors or (last_suitors is not None and sent.index - last_suitors[0] <= 1)
                 )
-                and bool(_LIST_WORDS.search(sent.text))
+                and bool(_LIST_WORDS_FAST.search(sent.text))
             )
             if own_suitors and listing:
                 self._topic_clubs(view, own_suitors, same_sentence=True)
@@ -868,7 +874,7 @@ class Extractor:
                 if role not in (None, "to", "target") or club.kind in ("person", "topic"):
                     continue
                 at_start = club.tok_start == view.sent.tok_start
-                if not (at_start or SUBJECT_NEXT.match(text[club.end : club.end + 40])):
+                if not (at_start or SUBJECT_NEXT_FAST.match(text[club.end : club.end + 40])):
                     continue
                 name = club.club.name
                 if counts[name] >= max(counts.values()):
@@ -953,7 +959,7 @@ class Extractor:
                     # a clause without a cue adds nothing: the regex only for the others
                     if not any(cs <= c.start < ce and not c.negated for c in view.cues):
                         break
-                    if _REPLACE_WORDS.search(text[cs:ce]):
+                    if _REPLACE_WORDS_FAST.search(text[cs:ce]):
                         break
                     out.append(club)
                     break
@@ -999,7 +1005,7 @@ class Extractor:
             for club in clubs:
                 if club.club.name in named_here and not same_sentence:
                     continue  # the sentence says itself what that club is doing
-                if same_sentence and not _LIST_WORDS.search(text[cs:ce]):
+                if same_sentence and not _LIST_WORDS_FAST.search(text[cs:ce]):
                     continue
                 if anchor.entity.current_club is not None and (
                     anchor.entity.current_club.name == club.club.name
@@ -1280,7 +1286,7 @@ class Extractor:
             ):
                 continue
             for match in _CREDIT_NAME.finditer(text):
-                if _QUOTE_CREDIT.search(text[max(0, match.start() - 20) : match.start() + 5]):
+                if _QUOTE_CREDIT_FAST.search(text[max(0, match.start() - 20) : match.start() + 5]):
                     continue  # "saying (via Liverpool.com)": the source of a quote
                 name = match.group(1).strip(" .'")
                 key = fold(name)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from bot.domain import FeeKind
 from bot.extraction.money import Money
+from bot.extraction.textutil import Caseless
 
 _WAGE = re.compile(
     r"\b(?:wages?|salary|salaries|a[\s-]week|per[\s-]week|p/?w|weekly|earn(?:s|ing)?|pay\s+packet"
     r"|annual(?:ly)?|per\s+(?:year|annum|season)|a[\s-]year|contract\s+worth|take-home|net)\b",
     re.I,
 )
+_WAGE_FAST = Caseless(_WAGE)
 _WAGE_AFTER = re.compile(
     r"^\s*(?:-?\s*(?:a|per)[\s-](?:week|year|season)|p/?w|weekly|annual"
     r"|in\s+(?:annual\s+)?wages|a\s+season|salary|net|after\s+tax|wages?)\b",
@@ -24,6 +26,7 @@ _RELEASE = re.compile(
     r"|\bclausula\b|(?<!sell-on\s)(?<!buy-back\s)(?<!buyback\s)\bclause\b",
     re.I,
 )
+_RELEASE_FAST = Caseless(_RELEASE)
 _LOAN_FEE = re.compile(r"\bloan\s+fee\b", re.I)
 _OTHER = re.compile(
     r"\b(?:add-?ons?|add\s+ons?|bonus(?:es)?|performance[\s-](?:related|based)|potential\s+add"
@@ -31,11 +34,13 @@ _OTHER = re.compile(
     r"|rising\s+to|could\s+rise\s+to|plus|incentives|variables?|another\s*$|additional)\b",
     re.I,
 )
+_OTHER_FAST = Caseless(_OTHER)
 _BID = re.compile(
     r"\b(?:bids?|offers?|offered|tabled?|submit(?:ted)?|proposal|pay|paying|make\s+a|made\s+a"
     r"|lodged?|launch(?:ed)?|improved|opening|move\s+for|approach)\b",
     re.I,
 )
+_BID_FAST = Caseless(_BID)
 _ASKING = re.compile(
     r"\b(?:valuation|valued|value|asking|price(?:\s+tag)?|priced|demand(?:s|ed|ing)?|want(?:s|ing)?"
     r"|holding\s+out\s+for|hold\s+out\s+for|holding\s+firm"
@@ -60,6 +65,7 @@ _NOT_A_FEE_BEFORE = re.compile(
     r"|investment|invest|valued\s+the\s+club|net\s+spend|outlay)\b(?:\s+\S+){0,5}\s*$",
     re.I,
 )
+_NOT_A_FEE_BEFORE_FAST = Caseless(_NOT_A_FEE_BEFORE)
 _NOT_A_FEE_AFTER = re.compile(
     r"^\s*(?:less\s+than|more\s+than|cheaper|on\s+(?:new\s+)?(?:defenders|players|signings"
     r"|midfielders|forwards|strikers|reinforcements|transfers)|in\s+(?:player\s+)?sales|for\s+(?:the|both)"
@@ -68,6 +74,7 @@ _NOT_A_FEE_AFTER = re.compile(
     re.I,
 )
 _PAIR = re.compile(r"\b(?:pair|duo|both\s+players|double\s+(?:swoop|deal)|package\s+deal)\b", re.I)
+_PAIR_FAST = Caseless(_PAIR)
 
 
 @dataclass(frozen=True)
@@ -79,19 +86,19 @@ class FeeContext:
 def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
     near_before = ctx.before[-60:]
     near_after = ctx.after[:50]
-    if money.period or _WAGE_AFTER.match(near_after) or _WAGE.search(near_before[-35:]):
+    if money.period or _WAGE_AFTER.match(near_after) or _WAGE_FAST.search(near_before[-35:]):
         return FeeKind.WAGE
-    if _RELEASE.search(near_before[-45:]) or _RELEASE.search(near_after[:30]):
+    if _RELEASE_FAST.search(near_before[-45:]) or _RELEASE_FAST.search(near_after[:30]):
         return FeeKind.RELEASE_CLAUSE
     if _LOAN_FEE.search(near_before[-30:]) or _LOAN_FEE.search(near_after[:15]):
         return FeeKind.LOAN_FEE
-    if _OTHER.search(near_before[-30:]) or re.match(
+    if _OTHER_FAST.search(near_before[-30:]) or re.match(
         r"^\s*(?:\S+\s+){0,2}(?:in\s+)?(?:add-?ons|bonuses|in\s+potential|if\b|performance)",
         near_after,
         re.I,
     ):
         return FeeKind.OTHER
-    if _BID.search(near_before[-35:]) or re.match(
+    if _BID_FAST.search(near_before[-35:]) or re.match(
         r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", near_after, re.I
     ):
         return FeeKind.BID
@@ -106,21 +113,21 @@ def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
 
 def not_a_player_fee(ctx: FeeContext) -> bool:
     return bool(
-        _NOT_A_FEE_BEFORE.search(ctx.before[-60:])
+        _NOT_A_FEE_BEFORE_FAST.search(ctx.before[-60:])
         or _NOT_A_FEE_AFTER.match(ctx.after[:40])
-        or _PAIR.search(ctx.after[:40])
+        or _PAIR_FAST.search(ctx.after[:40])
     )
 
 
 def fee_words(text: str) -> bool:
     """Does a sentence talk about a transfer figure at all (for figures with no player named)?"""
     return bool(
-        _BID.search(text)
+        _BID_FAST.search(text)
         or _ASKING.search(text)
         or _FEE.search(text)
-        or _RELEASE.search(text)
-        or _OTHER.search(text)
-        or _WAGE.search(text)
+        or _RELEASE_FAST.search(text)
+        or _OTHER_FAST.search(text)
+        or _WAGE_FAST.search(text)
     )
 
 

@@ -16,7 +16,7 @@ from bot.domain import Status
 from bot.extraction.clubs import ClubMention
 from bot.extraction.people import Entity
 from bot.extraction.status import Cue, effective, find_cues
-from bot.extraction.textutil import Doc, Sentence
+from bot.extraction.textutil import Caseless, Doc, Sentence
 from bot.reference import ClubRef
 
 _CLAUSE_BREAK = re.compile(
@@ -31,7 +31,9 @@ _REPLACE = re.compile(
     r"|stand-in|alternative\s+to|instead\s+of)\b",
     re.I,
 )
+_REPLACE_FAST = Caseless(_REPLACE)
 _SWAP = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
+_SWAP_FAST = Caseless(_SWAP)
 _HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _DIGIT_RUN = re.compile(r"\d\d*")
@@ -41,6 +43,7 @@ _PAST_WINDOW = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b)",
     re.I,
 )
+_PAST_WINDOW_FAST = Caseless(_PAST_WINDOW)
 _MOVE_CUE = re.compile(
     r"\b(?:move|moving|switch|transfer|deal|join|joining|sign|signing|swoop|loan|return|bid|offer"
     r"|talks|target|linked|interest|want|keen|chase|race|pursuit|way\s+to|bound|heading|eye)",
@@ -96,6 +99,7 @@ _INDEFINITE = re.compile(
     r"|signing|target|replacement|attacker|players|stars|targets)\b",
     re.I,
 )
+_INDEFINITE_FAST = Caseless(_INDEFINITE)
 SUBJECT_NEXT = re.compile(
     r"^(?:'s?\s+)?\s*(?:\(\S+\)\s+)?(?:are|is|were|was|have|has|had|will|would|could|can|may|might|must"
     r"|should|did|do|does|also|too|remain|remains|want|wants|wanted|made|make|makes|submitted"
@@ -105,6 +109,7 @@ SUBJECT_NEXT = re.compile(
     r"|sent|reportedly|now|still|already|recently|then|officially|just|reopened|rejected)\b",
     re.I,
 )
+SUBJECT_NEXT_FAST = Caseless(SUBJECT_NEXT)
 
 
 @lru_cache(maxsize=4096)
@@ -198,7 +203,7 @@ def reference_year(doc: Doc, published_year: int | None) -> int | None:
 
 @lru_cache(maxsize=4096)
 def is_history(sentence_text: str, ref_year: int | None) -> bool:
-    if _PAST_WINDOW.search(sentence_text):
+    if _PAST_WINDOW_FAST.search(sentence_text):
         return True
     if ref_year is None:
         return False
@@ -261,7 +266,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
     subject_starts = [
         m.start
         for m, r in view.clubs
-        if r not in ("to",) and SUBJECT_NEXT.match(doc.text[m.end : m.end + 40])
+        if r not in ("to",) and SUBJECT_NEXT_FAST.match(doc.text[m.end : m.end + 40])
     ]
     club_offsets = [m.start - sent.start for m, _r in view.clubs]
     out: list[LinkEvidence] = []
@@ -273,7 +278,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         swap = None
         if role == "seller":
             # "Juventus are ready to offer Douglas Luiz to Villa in a swap deal for Tielemans"
-            swap = _SWAP.search(text)
+            swap = _SWAP_FAST.search(text)
             if swap is None:
                 continue
         elif role in ("former", "against", "from", "employer"):
@@ -292,7 +297,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         clause_text = text[cs:ce]
         in_clause = players_by_clause.get(clause)
         same_clause = bool(in_clause)
-        subject = bool(SUBJECT_NEXT.match(doc.text[mention.end : mention.end + 40])) and (
+        subject = bool(SUBJECT_NEXT_FAST.match(doc.text[mention.end : mention.end + 40])) and (
             role not in ("to",)
         )
         if swap is not None:
@@ -302,7 +307,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         elif in_clause:
             candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject, subject_starts)
         else:
-            if _REPLACE.search(clause_text) or _INDEFINITE.search(clause_text):
+            if _REPLACE_FAST.search(clause_text) or _INDEFINITE_FAST.search(clause_text):
                 continue
             if len({r.entity.index for g in sentence_groups for r in g}) != 1:
                 continue
@@ -379,25 +384,31 @@ def has_pronoun(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
+_REPLACED_AFTER = Caseless(
+    re.compile(
+        r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
+        r"|compatriot|(?:strike\s+)?partner)\b",
+        re.I,
+    )
+)
+_REPLACED_BEFORE = Caseless(
+    re.compile(
+        r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
+        r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",
+        re.I,
+    )
+)
+
+
 def replaced_entities(doc: Doc, sent: Sentence, refs: list[PlayerRef]) -> set[int]:
     """Players named as the ones to be replaced: "to replace Wesley Moraes"."""
     out: set[int] = set()
     for ref in refs:
         after = doc.text[ref.end : ref.end + 25]
         # "Gomes's former team-mate Andre Trindade": the first name only points at the second
-        if re.match(
-            r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
-            r"|compatriot|(?:strike\s+)?partner)\b",
-            after,
-            re.I,
-        ):
+        if _REPLACED_AFTER.match(after):
             out.add(ref.entity.index)
         before = doc.text[max(sent.start, ref.start - 30) : ref.start]
-        if re.search(
-            r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
-            r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",
-            before,
-            re.I,
-        ):
+        if _REPLACED_BEFORE.search(before):
             out.add(ref.entity.index)
     return out

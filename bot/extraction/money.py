@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extraction.textutil import ascii_lower
+from bot.extraction.textutil import Caseless, ascii_lower
 
 _SYMBOL = {
     "£": "GBP",
@@ -120,6 +120,7 @@ _PER_WEEK = re.compile(
     r"|^\s?-?a-week\b",
     re.I,
 )
+_PER_WEEK_FAST = Caseless(_PER_WEEK)
 _PER_YEAR = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:year|yr|season|annum)\b|^\s?(?:p/?a)\b"
     r"|^\s?(?:annual|annually|yearly)\b|^\s?-?a-year\b",
@@ -187,7 +188,7 @@ def _scale(value: float, mult: str | None) -> int | None:
 
 def _period(text: str, end: int) -> str | None:
     tail = text[end : end + 20]
-    if _PER_WEEK.match(tail):
+    if _PER_WEEK_FAST.match(tail):
         return "week"
     if _PER_YEAR.match(tail):
         return "year"
@@ -368,7 +369,7 @@ def parse_money(text: str) -> list[Money]:
             cursor = raw[j].end
             j += 1
             tail = text[cursor : cursor + 25]
-            per = _PER_WEEK.match(tail) or _PER_YEAR.match(tail)
+            per = _PER_WEEK_FAST.match(tail) or _PER_YEAR.match(tail)
             if per:
                 cursor += per.end()
             opener = _ALT_SEP.match(text[cursor : cursor + 10])

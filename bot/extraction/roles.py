@@ -236,6 +236,16 @@ def _to_ending(text: str) -> bool:
     return stripped.endswith("the") and stripped[:-3].rstrip().endswith(_TO_ENDINGS)
 
 
+_SALE_AFTER = re.compile(
+    r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b"
+)
+_SINCE_AFTER = re.compile(r"^\s*(?:since|until|till)\b")
+_WITH_AT_BEFORE = re.compile(r"\b(?:with|at)\s+$")
+_SEASON_AFTER = re.compile(r"^(?:'s)?\s+(?:this|last)\s+season")
+_FOR_BEFORE = re.compile(r"\bfor\s+$")
+_CAREER_AFTER = re.compile(r"^'s\s+(?:\S+\s+)?career\b")
+
+
 def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None.
 
@@ -301,10 +311,7 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
     if before_text.endswith(_TOLD_ENDINGS) and _TOLD_BEFORE.search(before_text):
         return "from"  # "has told Atletico he wants to leave": his club
     if _FROM_GATE(before_text) and _FROM_BEFORE.search(before_text):
-        if re.match(
-            r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b",
-            after_text,
-        ):
+        if _SALE_AFTER.match(after_text):
             return "to"
         return "from"
     if (
@@ -322,15 +329,11 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         relative = _RELATIVE_CLAUSE.match(rest)
         if relative is None or not _MAIN_PURSUIT.match(rest, relative.end()):
             return "seller"
-    if re.match(r"^\s*(?:since|until|till)\b", after_text) and re.search(
-        r"\b(?:with|at)\s+$", before_text
-    ):
+    if _SINCE_AFTER.match(after_text) and _WITH_AT_BEFORE.search(before_text):
         return "from"
-    if re.match(r"^(?:'s)?\s+(?:this|last)\s+season", after_text) and re.search(
-        r"\bfor\s+$", before_text
-    ):
+    if _SEASON_AFTER.match(after_text) and _FOR_BEFORE.search(before_text):
         return "from"
-    if re.match(r"^'s\s+(?:\S+\s+)?career\b", after_text):
+    if _CAREER_AFTER.match(after_text):
         return "from"
     return None
 

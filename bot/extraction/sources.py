@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from bot.extraction.status import literal_gate
 from bot.extraction.textutil import Doc, Token, fold_token
 from bot.reference import OutletRef, ReferenceData
 from bot.text import fold
@@ -47,6 +48,7 @@ CREDIT_BEFORE = re.compile(
     r"|,\s*(?:reports|report|writes|claims|says|reveals|adds)|(?:reports|writes)\s+(?:the\s+)?)"
     r"\s*(?:(?:the|de|la|el|le|il|o)\s+)?$",
 )
+_CREDIT_BEFORE_GATE = literal_gate(CREDIT_BEFORE)
 CREDIT_AFTER = re.compile(
     r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"
     r"(?:reports?|reported|reporting|claims?|claimed|claiming|understands?|understood|reveals?"
@@ -216,7 +218,7 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
     before = doc.lower[max(sent.start, first.start - 40) : first.start]
     after = doc.lower[last.end : min(sent.end, last.end + 40)]
     return bool(
-        CREDIT_BEFORE.search(before)
+        (_CREDIT_BEFORE_GATE(before) and CREDIT_BEFORE.search(before))
         or CREDIT_AFTER.match(after)
         or _PUBLICATION_NOUN.search(before)
         # gossip-column attribution: "... (Mail)", "(Sport - in Spanish)", "(Times - subscription)"

@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
 import ftfy
 from anyascii import anyascii
@@ -158,6 +160,69 @@ def ascii_lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return text.translate(_ASCII_LOWER)
+
+
+def _caseless_safe(items: list[tuple[object, object]]) -> bool:
+    """No literal, class or range of the parsed pattern holds an upper-case ASCII letter or a
+    non-ASCII letter with case, and no back-reference: on lower-cased ASCII text it matches the
+    same without re.IGNORECASE as with it."""
+    ok = (_C.AT, _C.ANY, _C.CATEGORY, _C.NEGATE, _C.FAILURE)
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL):
+            c: int = av  # type: ignore[assignment]
+            if 65 <= c <= 90 or (c >= 128 and chr(c).lower() + chr(c).upper() != chr(c) * 2):
+                return False
+        elif op is _C.RANGE:
+            bounds: tuple[int, int] = av  # type: ignore[assignment]
+            lo, hi = bounds
+            if hi >= 128 or (lo <= 90 and hi >= 65):
+                return False
+        elif op is _C.IN:
+            if not _caseless_safe(av):  # type: ignore[arg-type]
+                return False
+        elif op is _C.SUBPATTERN:
+            if not _caseless_safe(list(av[-1])):  # type: ignore[index]
+                return False
+        elif op is _C.BRANCH:
+            if not all(_caseless_safe(list(b)) for b in av[1]):  # type: ignore[index]
+                return False
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            if not _caseless_safe(list(av[2])):  # type: ignore[index]
+                return False
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            if not _caseless_safe(list(av[1])):  # type: ignore[index]
+                return False
+        elif op is _C.ATOMIC_GROUP:
+            if not _caseless_safe(list(av)):  # type: ignore[call-overload]
+                return False
+        elif op not in ok:
+            return False
+    return True
+
+
+class Caseless:
+    """A re.IGNORECASE pattern run without re.IGNORECASE (several times faster) on the
+    lower-cased text when the text is ASCII: there it finds the same matches at the same
+    offsets, provided the pattern itself is lower-case (checked on the parsed pattern; if not,
+    the pattern always runs as it is). Matched text is then lower-case: use positions."""
+
+    __slots__ = ("_lower", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._lower: re.Pattern[str] | None = None
+        if _caseless_safe(list(_sre_parser.parse(pattern.pattern, pattern.flags))):
+            self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._lower is not None and text.isascii():
+            return self._lower.search(text.lower())
+        return self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if self._lower is not None and text.isascii():
+            return self._lower.match(text.lower())
+        return self.pattern.match(text)
 
 
 @lru_cache(maxsize=65536)
