@@ -132,6 +132,30 @@ class _Surface:
     need_cap: bool = False
 
 
+# the leagues English-language transfer news covers most, most first (English nicknames are
+# mostly English clubs': "the Canaries" is Norwich before Nantes)
+_LEAGUE_ORDER = (
+    "Premier League",
+    "Championship",
+    "La Liga",
+    "Serie A",
+    "Bundesliga",
+    "Ligue 1",
+)
+
+
+def _best_known(clubs: list[ClubRef]) -> ClubRef | None:
+    ranked = sorted(
+        (_LEAGUE_ORDER.index(c.league) if c.league in _LEAGUE_ORDER else len(_LEAGUE_ORDER), i)
+        for i, c in enumerate(clubs)
+    )
+    if not ranked or ranked[0][0] == len(_LEAGUE_ORDER):
+        return None
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None  # "the Blues": Chelsea or Everton, only context can tell
+    return clubs[ranked[0][1]]
+
+
 def _given_name_before(
     doc: Doc, prev: Token, tok: Token, raw: list[tuple[Any, ...]], i: int
 ) -> bool:
@@ -467,6 +491,10 @@ class ClubMatcher:
                         kind == "nickname" and len(clubs) == 1
                     ):
                         club = clubs[0]
+                    elif kind == "nickname":
+                        # "the Magpies" with no club named: the one from the top league, when
+                        # only one club of that league has the nickname
+                        club = _best_known(clubs)
             if club is None:
                 continue
             last_seen[club.name] = s

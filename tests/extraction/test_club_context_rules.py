@@ -581,3 +581,13 @@ def test_staff_job_sentence_does_not_continue_a_players_story(extractor: Extract
     result = extractor.extract(text)
     assert [(lk.player, lk.to_club) for lk in result.links] == [("Harry Maguire", "Manchester United")]
     assert "Mark Dempsey" not in [p.name for p in result.players]
+
+
+@pytest.mark.parametrize(
+    ("nickname", "club"),
+    [("the Magpies", "Newcastle United"), ("the Canaries", "Norwich City"), ("the Blues", None)],
+)
+def test_shared_nickname_without_context(extractor: Extractor, nickname: str, club: str | None) -> None:
+    text = f"Date: 2020-01-01\n\n{nickname[0].upper()}{nickname[1:]} are keen on Lyon midfielder Houssem Aouar."
+    clubs = [lk.to_club for lk in extractor.extract(text).links]
+    assert clubs == ([club] if club else [])
