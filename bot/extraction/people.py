@@ -215,6 +215,20 @@ STAFF_AFTER = re.compile(
     r"(?:manager|head\s+coach|boss|coach|sporting\s+director|director\s+of\s+football)\b"
     r"|^\s*(?:,\s*)?(?:to\s+)?(?:take|took|taking|takes)\s+(?:over\s+as|charge|the\s+reins)"
 )
+# "Stramaccioni wants Palacio", "Rui Vitoria wants a winger": who wants a player is staff (a
+# player "wants a move", "wants out", "wants to stay")
+_WANTS_SIGNING = re.compile(
+    r"^\s+(?:still\s+|also\s+|now\s+)?(?:wants|has\s+asked\s+for|has\s+requested|is\s+targeting"
+    r"|has\s+identified)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\b(?!\s+(?:move|switch|exit|transfer))"
+    r"|(?:a|an|another|two|three|new|more)\s+(?:new\s+|left-footed\s+|right-footed\s+|young\s+"
+    r"|experienced\s+|central\s+|defensive\s+|attacking\s+)*(?:winger|striker|forward|defender"
+    r"|centre-back|center-back|full-back|left-back|right-back|midfielder|goalkeeper|keeper|playmaker"
+    r"|number\s+nine|no\s+9|reinforcements|signings|players))"
+)
+_OWNER_AFTER = re.compile(
+    r"^,?\s+(?:who\s+(?:is|was)\s+)?(?:fronting|leading|behind)\s+(?:the|a)\s+(?:\S+\s+)?takeover"
+)
+_OWNER_BEFORE = re.compile(r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$")
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
 _INITIAL_NAME_NEXT = re.compile(
     r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
@@ -673,6 +687,10 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     prev = tokens[i]
     if prev.key == "sir":
         return "owner", 2
+    if prev.key in ("dr", "sheikh", "prince", "lord"):
+        return "owner", 3  # "Dr Sulaiman Al-Fahim", "Sheikh Mansour"
+    if _OWNER_BEFORE.search(doc.lower, max(sent.start, mention.start - 40), mention.start):
+        return "owner", 3  # "completed their takeover of Manchester City from Thaksin Shinawatra"
     if prev.key in STAFF_VERBS:
         return "manager", 3  # "have appointed/sacked X": staff, not players
     if prev.key == "," and i - 1 >= sent.tok_start:
@@ -716,6 +734,11 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     staff = STAFF_AFTER.match(doc.lower[mention.end : min(sent.end, mention.end + 60)])
     if staff:
         return ("director" if "director" in staff.group(0) else "manager"), 3
+    window = doc.text[mention.end : min(sent.end, mention.end + 60)]
+    if _WANTS_SIGNING.match(window):
+        return "manager", 2  # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger"
+    if _OWNER_AFTER.match(window):
+        return "owner", 3  # "X, who is fronting the takeover"
     if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
         if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
             return None, 0

@@ -88,6 +88,8 @@ def clean_text(text: str) -> str:
         for char, repl in _QUOTE_PAIRS:
             if char in text:
                 text = text.replace(char, repl)
+    if " | " in text:  # "Juve close on Asamoah | Inter: Stramaccioni wants Palacio": separate items
+        text = text.replace(" | ", "\n\n")
     text = _SPACES.sub(" ", text)
     return unwrap_lines(text[:MAX_CHARS])
 

@@ -591,3 +591,18 @@ def test_shared_nickname_without_context(extractor: Extractor, nickname: str, cl
     text = f"Date: 2020-01-01\n\n{nickname[0].upper()}{nickname[1:]} are keen on Lyon midfielder Houssem Aouar."
     clubs = [lk.to_club for lk in extractor.extract(text).links]
     assert clubs == ([club] if club else [])
+
+
+def test_staff_markers_and_pipe_separated_items(extractor: Extractor) -> None:
+    text = (
+        "Date: 2012-07-01\n\nRead more: Roma close on Destro and Lamela | Milan: Allegri wants Gilardino\n\n"
+        "Porto: Vitor Pereira wants a left-back\n\n"
+        'Leeds have signed Max Gradel. "We have bought a fine player," said Dr Ken Bates, who is '
+        "fronting the takeover. The consortium completed their takeover of Everton from Bill Kenwright."
+    )
+    result = extractor.extract(text)
+    players = {p.name for p in result.players}
+    assert {"Vitor Pereira", "Ken Bates", "Bill Kenwright", "Allegri"}.isdisjoint(players)
+    links = {(lk.player, lk.to_club) for lk in result.links}
+    assert ("Gilardino", "AC Milan") in links
+    assert not {("Destro", "AC Milan"), ("Lamela", "AC Milan")} & links
