@@ -313,7 +313,7 @@ class ClubMatcher:
                     and prev.cap
                     and prev.key.isalpha()
                     and prev.key not in NAME_STOPWORDS
-                    and not (raw and raw[-1][1] == i)
+                    and not (raw and raw[-1][1] == i and raw[-1][3] != "partial")
                     and not doc.sentences[tok.sent].headline
                 ):
                     continue  # "Mexico City", "Kansas City": part of another name

@@ -224,9 +224,9 @@ class Extractor:
         for club in reference.clubs:
             for place in club.places:
                 words = fold(place).split()
-                # "Bergamo" is no one's name; the words of "San Diego" or "Sao Paulo" can be
-                if len(words) == 1:
-                    stop.update(words)
+                # "Bergamo" is no one's name; the words of "San Diego" or "Sao Paulo" can be, so
+                # only the whole place is kept from names ("Abu Dhabi")
+                stop.add(" ".join(words))
             stop.update(fold(club.country).split())
         stop.update(NATIONALITY_COUNTRY.values())
         stop.update(COUNTRIES)

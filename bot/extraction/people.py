@@ -503,7 +503,9 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 keys[0] in stop_extra or keys[0] in _NAME_EXTRA_STOP or len(keys[0]) < 3
             ):
                 continue
-            if all(k in NAME_STOPWORDS for k in keys):
+            if all(k in NAME_STOPWORDS for k in keys) or (
+                len(keys) > 1 and " ".join(keys) in stop_extra
+            ):
                 continue
             first, last = words[0], words[-1]
             possessive = j < end and tokens[j].key in ("'s", "'") and tokens[j].start == last.end
