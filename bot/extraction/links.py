@@ -26,6 +26,10 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I)
+# "Galatasaray open Ziyech talks as Fener miss out on Amrabat": two stories in one headline
+_HEADLINE_BREAK = re.compile(
+    r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
+)
 _REPLACE = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
     r"|stand-in|alternative\s+to|instead\s+of)\b",
@@ -242,8 +246,8 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
     text = sent.text
     if not view.players or not view.clubs:
         return []
-    clauses = clause_spans(text)
-    fine = clause_spans(text, _FINE_BREAK)
+    clauses = clause_spans(text, _HEADLINE_BREAK) if sent.headline else clause_spans(text)
+    fine = clause_spans(text, _HEADLINE_BREAK if sent.headline else _FINE_BREAK)
     usable = [p for p in view.players if p.entity.is_player and p.entity.index not in view.replaced]
     if any(not p.speaker for p in usable):
         usable = [p for p in usable if not p.speaker]

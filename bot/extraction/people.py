@@ -160,6 +160,13 @@ _NAME_EXTRA_STOP = (
     frozenset(PLAYER_NOUNS)
     | frozenset(NATIONALITY_COUNTRY)
     | frozenset(
+        (
+            *("i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've"),
+            *("he's", "she's", "it's", "that's", "there's", "they're", "they've", "let's"),
+            *("he'd", "she'd", "they'd", "what's", "who's", "here's"),
+        )
+    )
+    | frozenset(
         [
             "ex",
             "former",

@@ -59,6 +59,8 @@ _SELLER_AFTER = re.compile(
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
     r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approaches|advances)"
+    r"|(?:hold|holds|held|have|has|retain|retains|inserted|included)\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
+    r"sell-on|(?:are|is)\s+(?:\S+\s+){0,2}?(?:prepared|ready|braced)\s+for\s+life\s+without"
     r"|'s?\s+(?:\S+\s+){0,2}?(?:contract|wage)\s+offer"
     r"|receiv(?:e|ed|es|ing)\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:bids?|offers?|proposals?|approach"
     r"|communication|notification|enquiry|request)"
@@ -96,7 +98,11 @@ _SELLER_GATE = literal_gate(_SELLER_AFTER)
 _FROM_GATE = literal_gate(_FROM_BEFORE)
 _AGAINST_BEFORE = re.compile(
     r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"
-    r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing)\s+(?:\S+\s+)?$",
+    r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing"
+    # "Sunday's opener at Sheffield Wednesday", "Monday's trip to Anfield": a fixture
+    r"|\b(?:opener|game|match|fixture|clash|trip|visit|tie|derby|friendly|meeting|showdown)\s+"
+    r"(?:away\s+)?(?:at|to|against|with|versus|v)"
+    r")\s+(?:\S+\s+)?$",
 )
 _SUITOR_BEFORE = re.compile(
     r"(?:\bto|\bjoin|\bjoining|\bjoined|\bfor|\bfrom|\bby|\bwith|\binto|\bat)\s+(?:the\s+)?$"
@@ -125,6 +131,18 @@ _AGAINST_WORDS = (
     "victory",
     "behind",
     "trailing",
+    "opener",
+    "game",
+    "match",
+    "fixture",
+    "clash",
+    "trip",
+    "visit",
+    "tie",
+    "derby",
+    "friendly",
+    "meeting",
+    "showdown",
 )
 _TOLD_ENDINGS = ("let ", "told ", "informed ", "notified ")
 _TOLD_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")

@@ -467,6 +467,33 @@ Bayern could finance the deal by selling Sadio Mane. Chelsea are monitoring the 
     ),
 ]
 
+# A fixture ("Sunday's opener at Sheffield Wednesday") is no destination; a club "prepared for
+# life without X" or holding a sell-on clause is selling; a headline "A open X talks as B miss
+# out on Y" holds two stories.
+FIXTURES_SELLERS_HEADLINES = [
+    Case(
+        "fixture_sell_on_and_two_story_headline",
+        """Date: 2016-08-01
+
+Lazio open Milinkovic-Savic talks as Roma miss out on Kessie
+
+Aston Villa have won the race for Fulham striker Ross McCormack. He will miss Sunday's opener at Sheffield Wednesday. Fulham are prepared for life without McCormack and also hold a sell-on clause.""",
+        links={("Ross McCormack", "Aston Villa"): "Fulham"},
+        no_links_to=(
+            ("Ross McCormack", "Sheffield Wednesday"),
+            ("Ross McCormack", "Fulham"),
+            ("Franck Kessie", "Lazio"),
+            ("Sergej Milinkovic-Savic", "Roma"),
+        ),
+    ),
+]
+
+
+def test_contraction_is_not_a_name(extractor: Extractor) -> None:
+    text = 'Date: 2024-08-01\n\nAlexander Isak is wanted by Liverpool. Shearer said: "If I\'m Newcastle, I keep him."'
+    assert "I'm" not in [p.name for p in extractor.extract(text).players]
+
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -489,6 +516,7 @@ ALL = (
     + FOLLOW_UP_SUITORS
     + FORMER_AND_INTENT
     + SELLING_AND_DESCRIPTIONS
+    + FIXTURES_SELLERS_HEADLINES
 )
 
 
