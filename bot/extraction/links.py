@@ -30,6 +30,7 @@ _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|an
 _HEADLINE_BREAK = re.compile(
     r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
 )
+_SELLER_STANCE = re.compile(r"for\s+sale|untouchable", re.I)
 _REPLACE = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
     r"|stand-in|alternative\s+to|instead\s+of)\b",
@@ -328,7 +329,14 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             candidates = [
                 r for r in candidates if not rs <= r.start - sent.start < re_end
             ] or [r for r in usable if r.start - sent.start >= re_end]
-        local = [c for c in positive_cues if fs <= c.start < fe]
+        local = [
+            c
+            for c in positive_cues
+            if fs <= c.start < fe
+            # "Celtic insist X is not for sale ... Lyon were preparing a move": the seller's
+            # stance, not a denial of the suitor's interest
+            and not (c.status is Status.DENIED and _SELLER_STANCE.search(text, c.start, c.end))
+        ]
         if not local and positive_cues:
             local = [min(positive_cues, key=lambda c: abs(c.start - rel))]
         headline_link = False

@@ -286,6 +286,7 @@ _COMMON_STARTERS = frozenset(
 )
 
 
+_LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
 _QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
 
 
@@ -483,6 +484,11 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop(0)
             while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):
                 words.pop()
+            # "British-record", "Premier-League-winning": a hyphenated word with a lower-case
+            # part is an adjective ("Alexander-Arnold", "Hudson-Odoi" keep capitals)
+            words = [w for w in words if not _LOWER_HYPHEN_PART.search(w.text)]
+            if not words:
+                continue
             # '"Selling Robin to United is a disaster"': a verb opening the sentence
             if (
                 len(words) > 1

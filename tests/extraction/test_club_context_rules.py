@@ -634,3 +634,15 @@ def test_staff_markers_and_pipe_separated_items(extractor: Extractor) -> None:
     links = {(lk.player, lk.to_club) for lk in result.links}
     assert ("Gilardino", "AC Milan") in links
     assert not {("Destro", "AC Milan"), ("Lamela", "AC Milan")} & links
+
+
+def test_hyphenated_adjective_is_not_a_name_and_seller_stance(extractor: Extractor) -> None:
+    text = (
+        "Date: 2023-08-01\n\nChelsea have completed the British-record signing of Enzo Fernandez "
+        "from Benfica. Celtic insist Kyogo Furuhashi is not for sale after reports claimed Leeds "
+        "were preparing a £20m move for the striker."
+    )
+    result = extractor.extract(text)
+    assert "British-record" not in [p.name for p in result.players]
+    links = {(lk.player, lk.to_club) for lk in result.links}
+    assert links == {("Enzo Fernandez", "Chelsea"), ("Kyogo Furuhashi", "Leeds United")}
