@@ -300,7 +300,7 @@ class Extractor:
                 # "Spurs boss Jose Mourinho", "Juventus director general Beppe Marotta"
                 for back in (1, 2, 3):
                     club = club_by_end.get(k - back)
-                    if club is None:
+                    if club is None or club.sent != mention.sent:
                         continue
                     role = role_noun_after(doc, club)
                     if role is None:

@@ -646,3 +646,13 @@ def test_hyphenated_adjective_is_not_a_name_and_seller_stance(extractor: Extract
     assert "British-record" not in [p.name for p in result.players]
     links = {(lk.player, lk.to_club) for lk in result.links}
     assert links == {("Enzo Fernandez", "Chelsea"), ("Kyogo Furuhashi", "Leeds United")}
+
+
+def test_staff_title_does_not_reach_into_the_next_sentence(extractor: Extractor) -> None:
+    text = (
+        'Date: 2019-08-06\n\nArsenal have met Celtic\'s asking price for Kieran Tierney. "Nothing is '
+        'done," said the Celtic boss. "Kieran\'s a Celtic man and if he goes, he goes with our blessing."'
+    )
+    result = extractor.extract(text)
+    assert "Kieran Tierney" in [p.name for p in result.players]
+    assert [(lk.player, lk.to_club) for lk in result.links] == [("Kieran Tierney", "Arsenal")]
