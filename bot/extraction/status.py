@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -384,6 +385,17 @@ def _alternatives(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], set[s
 
 
 _PATTERN_ALTERNATIVES = [_alternatives(pattern) for _status, pattern in _COMPILED]
+# (pattern index, position of the alternative, the alternative, its prefixes), by the first
+# character of a prefix ("" for an empty prefix)
+_ALL_ROWS = [
+    (index, position, alternative, prefixes)
+    for index, alternatives in enumerate(_PATTERN_ALTERNATIVES)
+    for position, (alternative, prefixes) in enumerate(alternatives)
+]
+_BY_FIRST: dict[str, list[tuple[int, int, re.Pattern[str], set[str]]]] = {}
+for _row in _ALL_ROWS:
+    for _first in {p[:1] for p in _row[3]}:
+        _BY_FIRST.setdefault(_first, []).append(_row)
 
 
 # the first characters of the text at a word start -> the patterns that can match there, each
@@ -399,15 +411,18 @@ _CANDIDATES = _Candidates()
 def _candidates_for(head: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
     """The patterns one of whose prefixes agrees with ``head`` (as far as both go), each with
     its alternatives that have such a prefix, in order."""
-    entries = []
-    for index, alternatives in enumerate(_PATTERN_ALTERNATIVES):
-        fitting = tuple(
-            alternative
-            for alternative, prefixes in alternatives
-            if any(p[: len(head)] == head[: len(p)] for p in prefixes)
-        )
-        if fitting:
-            entries.append((index, fitting))
+    rows = _BY_FIRST.get(head[:1], []) + _BY_FIRST.get("", []) if head else _ALL_ROWS
+    fitting = {
+        (index, position): alternative
+        for index, position, alternative, prefixes in rows
+        if any(p[: len(head)] == head[: len(p)] for p in prefixes)
+    }
+    entries: list[tuple[int, tuple[re.Pattern[str], ...]]] = []
+    for (index, _position), alternative in sorted(fitting.items(), key=itemgetter(0)):
+        if entries and entries[-1][0] == index:
+            entries[-1] = (index, (*entries[-1][1], alternative))
+        else:
+            entries.append((index, (alternative,)))
     if len(_CANDIDATES) < 100_000:
         _CANDIDATES[head] = tuple(entries)
     return tuple(entries)
