@@ -87,6 +87,8 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
         r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
         r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
+        r"|(?:met|meet|meets|meeting|matched|match)\s+(?:\S+\s+){0,2}?(?:asking\s+price|valuation"
+        r"|demands|release\s+clause|buy-?out)"
         r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|(?:trigger|activat|pa(?=y|id))(?:ed|es|e|s|y|ys|id|ying"
         r"|ing)?\s+(?:the|his|a|(?:\S+\s+){0,2}?\S+'s?)\s+(?:\S+\s+)?(?:release|buy-out|buyout)|loan\s+offer)",
     ),
