@@ -132,6 +132,7 @@ class _Surface:
     need_cap: bool = False
 
 
+_REGION_WORDS = frozenset(("saudi", "arabia", "emirates", "qatar", "gulf", "north", "south"))
 # the leagues English-language transfer news covers most, most first (English nicknames are
 # mostly English clubs': "the Canaries" is Norwich before Nantes)
 _LEAGUE_ORDER = (
@@ -204,6 +205,8 @@ class ClubMatcher:
                     if (
                         part not in _GENERIC_PARTS
                         and part not in COUNTRIES  # "reports in Portugal" is not Sporting
+                        and part not in NATIONALITY_COUNTRY
+                        and part not in _REGION_WORDS  # "the Saudi Pro League" is not Al Ahli
                         and len(part) > 2
                         and not part.isdigit()
                     ):

@@ -241,6 +241,20 @@ def _pronoun_continuation(
     return end
 
 
+_FROM_TO_GAP = re.compile(
+    r"(?:'s)?\s+(?:on\s+(?:a\s+)?(?:season-long\s+)?loan\s+)?from\s+[^,;]{1,40}?\s+to\s+"
+    r"(?:the\s+)?(?:(?:[^\s,;]+\s+){0,2}[^\s,;]+'s?\s+)?"
+)
+
+
+def _mover_before(doc: Doc, refs: list[PlayerRef], mention: ClubMention) -> PlayerRef | None:
+    before = [r for r in refs if r.explicit and r.end <= mention.start]
+    if not before:
+        return None
+    ref = before[-1]
+    return ref if _FROM_TO_GAP.fullmatch(doc.text, ref.end, mention.start) else None
+
+
 def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkEvidence]:
     """Links stated by one sentence."""
     sent = view.sent
@@ -289,11 +303,13 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         elif role in ("former", "against", "from", "employer"):
             continue
         relative = _RELATIVE_AFTER.match(text, mention.end - sent.start) if role is None else None
+        mover = _mover_before(doc, usable, mention) if role in ("to", None) else None
         if (
             role is None
             and deal_between_clubs
             and mention.club.name not in destinations
             and relative is None
+            and mover is None
         ):
             continue  # "Villa and Milan have agreed a deal sending Reina to Villa Park"
         rel = mention.start - sent.start
@@ -309,6 +325,10 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             candidates = [p for p in usable if p.start - sent.start > swap.start()]
             if not candidates:
                 continue
+        elif mover is not None:
+            # "lured Henderson from Liverpool to Al Ettifaq, Mahrez from City to Al Ahli": each
+            # player goes to the club right after his own "from ... to"
+            candidates = [mover]
         elif in_clause:
             candidates = _pick_group(doc, _groups(doc, in_clause), mention, subject, subject_starts)
         else:

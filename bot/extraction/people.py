@@ -287,6 +287,7 @@ _COMMON_STARTERS = frozenset(
 
 
 _LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
+_GIVEN_NAME_COUNTRIES = frozenset(("jordan", "georgia", "chad", "israel", "kenya", "india"))
 _QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
 
 
@@ -477,7 +478,11 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             # strip leading stopwords ("However", "According") and trailing months/days
             while words and (
                 words[0].key in NAME_STOPWORDS
-                or words[0].key in stop_extra
+                or (
+                    words[0].key in stop_extra
+                    # "Jordan Henderson", "Georgia Stanway": a country that is also a given name
+                    and not (len(words) > 1 and words[0].key in _GIVEN_NAME_COUNTRIES)
+                )
                 or words[0].key in _NAME_EXTRA_STOP
                 or words[0].key in NAME_PARTICLES
             ):

@@ -86,7 +86,7 @@ _FROM_BEFORE = re.compile(
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
     r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\bsounded\s+out"
     r"|\b(?:talks|discussions|negotiations)\s+(?:about|over|regarding|for)\s+(?:\S+\s+){1,4}?with"
-    r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down)\s+by"
+    r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down|accepted|sanctioned)\s+by"
     r"|\b(?:pay|pays|paid|paying)"
     r"|\b(?:renewal|extension|new\s+contract|new\s+deal)\s+(?:talks\s+)?(?:at|with|in)"
     r"|\bsale\s+to|\bloan\s+(?:at|with)|\bstruggled\s+(?:at|for)|\bsurplus\s+to\s+requirements\s+at"

@@ -656,3 +656,17 @@ def test_staff_title_does_not_reach_into_the_next_sentence(extractor: Extractor)
     result = extractor.extract(text)
     assert "Kieran Tierney" in [p.name for p in result.players]
     assert [(lk.player, lk.to_club) for lk in result.links] == [("Kieran Tierney", "Arsenal")]
+
+
+def test_list_of_moves_pairs_each_player_with_his_club(extractor: Extractor) -> None:
+    text = (
+        "Date: 2023-08-15\n\nThe Saudi Pro League has already lured Jordan Henderson from Liverpool "
+        "to Steven Gerrard's Al Ettifaq, Riyad Mahrez from Manchester City to Al Ahli and Ruben Neves "
+        "from Wolves to Al Hilal this summer. Their offer for Kylian Mbappe was accepted by PSG."
+    )
+    links = {(lk.player, lk.to_club, lk.from_club, str(lk.status)) for lk in extractor.extract(text).links}
+    assert links == {
+        ("Jordan Henderson", "Al Ettifaq", "Liverpool", "done"),
+        ("Riyad Mahrez", "Al Ahli", "Manchester City", "done"),
+        ("Ruben Neves", "Al Hilal", "Wolverhampton Wanderers", "done"),
+    }
