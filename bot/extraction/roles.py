@@ -113,7 +113,14 @@ _TO_BEFORE = re.compile(
     r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
 )
 _PAYER_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:\S+\s+){0,5}?(?:pay|paying|paid|trigger|triggering|triggered|activate"
+    # only auxiliaries and adverbs between the club and the verb: "Stoke's relegation triggered
+    # a release clause" is not Stoke paying
+    r"^\s*(?:(?:are|is|have|has|had|were|was|will|would|could|can|may|might|be|been|being"
+    r"|willing|ready|prepared|set|able|to|likely|expected|poised|now|already|finally|also|happy"
+    r"|keen|planning|plan|hoping|hope|looking|look|reportedly|understood|believed|said|thought"
+    r"|still|even|then|duly|quickly|eventually|since|just|preparing|prepare|considering|intend"
+    r"|intending|want|wants|wanting|decided|decide|agreed|agree|plotting|poised|ready|eager)\s+){0,5}?"
+    r"(?:pay|paying|paid|trigger|triggering|triggered|activate"
     r"|activating|activated|meet|meeting|met)"
     r"\s+(?:\S+\s+){0,4}?(?:release|buy-?out|clause|fee|asking|valuation|price)"
 )

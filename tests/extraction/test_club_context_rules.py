@@ -670,3 +670,13 @@ def test_list_of_moves_pairs_each_player_with_his_club(extractor: Extractor) -> 
         ("Riyad Mahrez", "Al Ahli", "Manchester City", "done"),
         ("Ruben Neves", "Al Hilal", "Wolverhampton Wanderers", "done"),
     }
+
+
+def test_a_clubs_relegation_triggering_a_clause_is_not_the_club_paying(extractor: Extractor) -> None:
+    text = (
+        "Date: 2018-06-12\n\nLiverpool are keen on Xherdan Shaqiri. Stoke's relegation triggered a "
+        "£12m release clause in his contract, and Barcelona are preparing to pay Nico Williams' "
+        "release clause."
+    )
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {("Xherdan Shaqiri", "Liverpool"), ("Nico Williams", "Barcelona")}
