@@ -219,7 +219,7 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
-_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,]*(?:\([^)]*\))?[^,]*,\s*")
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
 _THEY_CONTINUES = re.compile(
     r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
 )

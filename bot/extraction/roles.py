@@ -153,7 +153,7 @@ _AGAINST_WORDS = (
 )
 _TOLD_ENDINGS = ("let ", "told ", "informed ", "notified ")
 _TOLD_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")
-_RELATIVE_CLAUSE = re.compile(r"^,\s+(?:who|which)\s+[^,]*(?:\([^)]*\))?[^,]*,\s*")
+_RELATIVE_CLAUSE = re.compile(r"^,\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
 _MAIN_PURSUIT = re.compile(
     r"(?:are|is|have|has|were|was)\s+(?:\S+\s+){0,2}?(?:considering|weighing|eyeing|monitoring"
     r"|tracking|interested|keen|chasing|pursuing|plotting|preparing|ready\s+to\s+(?:bid|offer|make)"

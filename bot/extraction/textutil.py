@@ -20,6 +20,7 @@ from re import _parser as _sre_parser  # type: ignore[attr-defined]
 import ftfy
 from anyascii import anyascii
 
+MAX_SENTENCE = 1_000  # real sentences stay well under this; see _cut_long
 MAX_CHARS = 300_000  # longest real article bodies are ~60 kB; beyond this is not an article
 
 _QUOTES = str.maketrans(
@@ -351,7 +352,28 @@ def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
         start = end
     if start < len(para):
         spans.append((base + start, base + len(para)))
+    if any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for span in spans for piece in _cut_long(para, base, span)]
     return spans
+
+
+def _cut_long(para: str, base: int, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A "sentence" longer than any real one (a page without full stops, a list run together)
+    is cut at a comma or space near MAX_SENTENCE: the rules look at whole sentences, and one
+    unbounded sentence would make them quadratic."""
+    s, e = span
+    pieces: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE:
+        window = para[s - base : s - base + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SENTENCE - 1
+        pieces.append((s, s + cut + 1))
+        s += cut + 1
+    pieces.append((s, e))
+    return pieces
 
 
 _FUNCTION_END = re.compile(

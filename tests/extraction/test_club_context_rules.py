@@ -680,3 +680,15 @@ def test_a_clubs_relegation_triggering_a_clause_is_not_the_club_paying(extractor
     )
     links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
     assert links == {("Xherdan Shaqiri", "Liverpool"), ("Nico Williams", "Barcelona")}
+
+
+def test_a_sentence_without_end_is_cut_so_rules_stay_linear() -> None:
+    from bot.extraction.textutil import MAX_SENTENCE, build_doc
+
+    text = "Barcelona, who " + "sold Neymar to PSG and Arsenal want Ivan Toney, " * 3000 + "then."
+    doc = build_doc(text)
+    assert len(doc.sentences) > 100
+    assert max(s.end - s.start for s in doc.sentences) <= MAX_SENTENCE
+    # nothing is lost: the pieces cover the text in order
+    assert doc.sentences[0].start == 0 and doc.sentences[-1].end == len(text)
+    assert all(a.end <= b.start for a, b in zip(doc.sentences, doc.sentences[1:]))
