@@ -111,6 +111,7 @@ _EXPECT_LEAVE = re.compile(
 _EXPECT_LEAVE_FAST = Caseless(_EXPECT_LEAVE)
 _NOT_FOR_SALE = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
+    r"|\bnot\s+on\s+the\s+market\b|\bgoing\s+nowhere\b"
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )

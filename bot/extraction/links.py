@@ -30,7 +30,7 @@ _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|an
 _HEADLINE_BREAK = re.compile(
     r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
 )
-_SELLER_STANCE = re.compile(r"for\s+sale|untouchable", re.I)
+_SELLER_STANCE = re.compile(r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I)
 _REPLACE = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
     r"|stand-in|alternative\s+to|instead\s+of)\b",

@@ -160,6 +160,10 @@ _MAIN_PURSUIT = re.compile(
     r"|in\s+talks|made|submitted|lodged|launched|opened)\b"
 )
 _CONTRAST_BREAK = re.compile(r",\s*(?:but|while|whilst|although|though|whereas|yet)\s+(?![,])")
+# "Ajax player of the season", "a Newcastle player": his own club
+_OWN_CLUB_AFTER = re.compile(r"^\s+(?:player|captain|skipper)\s+of\s+the\s+(?:season|year|month)\b")
+_IS_A_ENDINGS = ("is a ", "is an ", "remains a ", "remains an ", "still a ", "still an ")
+_PLAYER_AFTER = re.compile(r"^\s+(?:player|man)\b")
 # "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
 _DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
 _SQUAD_AFTER = re.compile(
@@ -185,7 +189,7 @@ _SUITOR_FROM_BEFORE = re.compile(
 )
 _COUNTERPART_TO = re.compile(
     r"\b(?:approach|bid|bids|offer|offers|enquiry|inquiry|proposal|proposals|request|approaches)"
-    r"\s+(?:of\s+\S+\s+|worth\s+\S+\s+)?to\s+(?:the\s+)?$"
+    r"\s+(?:(?:of|worth)\s+(?:\S+\s+){1,4}?)?to\s+(?:the\s+)?$"
 )
 # "coached the left-back at Sporting", "worked with Felix at Benfica": a shared past club
 _SHARED_PAST_BEFORE = re.compile(
@@ -338,6 +342,12 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
     if _FROM_GATE(before_text) and _FROM_BEFORE.search(before_text):
         if _SALE_AFTER.match(after_text):
             return "to"
+        return "from"
+    if _OWN_CLUB_AFTER.match(after_text) or (
+        before_text.endswith(_IS_A_ENDINGS) and _PLAYER_AFTER.match(after_text)
+    ):
+        return "from"  # "voted Ajax player of the season", "belongs to Tottenham"
+    if before_text.endswith(("belongs to ", "belong to ", "still at ", "already at ")):
         return "from"
     if (
         before_text.endswith(_DETERMINER_ENDINGS)

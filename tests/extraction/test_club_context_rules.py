@@ -494,6 +494,33 @@ def test_contraction_is_not_a_name(extractor: Extractor) -> None:
     assert "I'm" not in [p.name for p in extractor.extract(text).players]
 
 
+# Phrases naming a player's own club: "an offer of €140m to Napoli for the Nigerian", "voted Ajax
+# player of the season", "he belongs to Tottenham", "He is a Newcastle player", "not on the market".
+OWN_CLUB_PHRASES = [
+    Case(
+        "own_club_phrases",
+        """Date: 2023-07-10
+
+Al Hilal have presented an offer of 140 million euros to Napoli for Khvicha Kvaratskhelia, but Aurelio De Laurentiis has said no.
+
+Ajax and Tottenham have agreed a fee for Mohammed Kudus, who was voted Ajax player of the season. Guardiola said of Jack Grealish: "He belongs to Aston Villa." Eddie Howe said of Alexander Isak: "He is a Newcastle player." Milan are facing questions over Rafael Leao, whom Chelsea want, but Paolo Maldini said Leao is not on the market.""",
+        links={
+            ("Khvicha Kvaratskhelia", "Al Hilal"): "Napoli",
+            ("Mohammed Kudus", "Tottenham Hotspur"): "Ajax",
+            ("Rafael Leao", "Chelsea"): None,
+        },
+        no_links_to=(
+            ("Khvicha Kvaratskhelia", "Napoli"),
+            ("Mohammed Kudus", "Ajax"),
+            ("Jack Grealish", "Aston Villa"),
+            ("Alexander Isak", "Newcastle United"),
+            ("Rafael Leao", "AC Milan"),
+        ),
+        not_players=("Aurelio De Laurentiis", "Paolo Maldini"),
+        fees=[("Khvicha Kvaratskhelia", 140_000_000, "EUR", "bid")],
+    ),
+]
+
 ALL = (
     NEXT_CLUB_ENDS_THE_WINDOW
     + BACKGROUND_CLAUSES
@@ -517,6 +544,7 @@ ALL = (
     + FORMER_AND_INTENT
     + SELLING_AND_DESCRIPTIONS
     + FIXTURES_SELLERS_HEADLINES
+    + OWN_CLUB_PHRASES
 )
 
 
