@@ -51,6 +51,11 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 
+_KEEP_WORDS = ("sale", "sold", "selling", "untouch", "market", "nowhere")
+_SUITOR_VERB_AFTER = re.compile(
+    r"\s+(?:\S+\s+)?(?:want|wants|wanted|are\s+keen|is\s+keen|are\s+interested|have\s+bid|bid"
+    r"|are\s+chasing|are\s+tracking|are\s+monitoring)\b"
+)
 _WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
 _STAFF_JOB = re.compile(
     r"\b(?:role|job|post|position|coaching\s+staff|backroom\s+staff|dugout|hot\s+seat|vacancy)\b",
@@ -710,7 +715,7 @@ class Extractor:
             # "Napoli president De Laurentiis ... the Georgian is not for sale": his club
             keep = (
                 _NOT_FOR_SALE.search(sent.text)
-                if both and ("sale" in low or "sold" in low or "selling" in low or "untouch" in low)
+                if both and any(w in low for w in _KEEP_WORDS)
                 else None
             )
             if keep:
@@ -718,7 +723,10 @@ class Extractor:
                 owners = [
                     c
                     for c, r in view.clubs
-                    if r in (None, "employer", "seller") and c.start < offset
+                    if r in (None, "employer", "seller")
+                    and c.start < offset
+                    # "whom Chelsea want": a suitor, not the club keeping him
+                    and not _SUITOR_VERB_AFTER.match(doc.lower, c.end, min(sent.end, c.end + 30))
                 ]
                 refs = [p for p in view.players if p.entity.is_player]
                 if owners and refs:

@@ -315,6 +315,8 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         and tokens[mention.tok_end + 1].key in ("bound", "linked")
     ):
         return "target"
+    if before_text.endswith(("belongs to ", "belong to ", "still at ", "already at ")):
+        return "from"  # "he belongs to Tottenham"
     tail = before_text[-45:]
     if (
         "coach" in before_text
@@ -347,8 +349,6 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         before_text.endswith(_IS_A_ENDINGS) and _PLAYER_AFTER.match(after_text)
     ):
         return "from"  # "voted Ajax player of the season", "belongs to Tottenham"
-    if before_text.endswith(("belongs to ", "belong to ", "still at ", "already at ")):
-        return "from"
     if (
         before_text.endswith(_DETERMINER_ENDINGS)
         and _SQUAD_AFTER.match(after_text)
