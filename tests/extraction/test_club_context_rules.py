@@ -720,3 +720,12 @@ def test_a_sentence_without_end_is_cut_so_rules_stay_linear() -> None:
     # nothing is lost: the pieces cover the text in order
     assert doc.sentences[0].start == 0 and doc.sentences[-1].end == len(text)
     assert all(a.end <= b.start for a, b in zip(doc.sentences, doc.sentences[1:], strict=False))
+
+
+def test_move_set_to_be_confirmed_is_agreed(extractor: Extractor) -> None:
+    text = (
+        "Date: 2021-08-04\n\nManchester City have spent big this summer, with Jack Grealish's "
+        "£100m move from Aston Villa set to be confirmed today."
+    )
+    links = [(lk.player, lk.to_club, lk.from_club, str(lk.status)) for lk in extractor.extract(text).links]
+    assert links == [("Jack Grealish", "Manchester City", "Aston Villa", "agreed")]
