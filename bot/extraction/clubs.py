@@ -19,6 +19,7 @@ from bot.extraction.lexicon import (
     LEAGUE_WORDS,
     NAME_STOPWORDS,
     NATIONALITY_COUNTRY,
+    POSITION_NOUNS,
 )
 from bot.extraction.textutil import Doc, Token, fold_token
 from bot.reference import ClubRef, ReferenceData
@@ -173,6 +174,21 @@ def _given_name_before(
     )
 
 
+def _titled_given_name(tokens: list[Token], i: int, n: int) -> bool:
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < n else None
+    return (
+        prev is not None
+        and nxt is not None
+        and prev.sent == tokens[i].sent == nxt.sent
+        and not prev.cap
+        and prev.key in POSITION_NOUNS
+        and nxt.cap
+        and nxt.key.isalpha()
+        and nxt.key not in NAME_STOPWORDS
+    )
+
+
 def _title_case_run(doc: Doc, k: int) -> bool:
     """ "Arsenal Target Valencia Star": three capitalised words in a row is title case."""
     tokens = doc.tokens
@@ -303,12 +319,14 @@ class ClubMatcher:
                 and _given_name_before(doc, tokens[i - 1], tok, raw, i)
             ):
                 continue  # "Antonio Valencia", "Bruno Guimaraes": a surname, not the club
+            if hit is not None and hit[0] == 1 and _titled_given_name(tokens, i, n):
+                continue  # "Inter defender Milan Skriniar": a given name after a title
             if hit is not None:
                 length, surface = hit
                 raw.append((i, i + length, surface, surface.kind, list(surface.clubs)))
                 i += length
                 continue
-            if tok.cap and tok.key in self.partials:
+            if tok.cap and tok.key in self.partials and not _titled_given_name(tokens, i, n):
                 prev = tokens[i - 1] if i > 0 else None
                 if (
                     prev is not None

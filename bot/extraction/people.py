@@ -287,7 +287,12 @@ _COMMON_STARTERS = frozenset(
 
 
 _LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
-_GIVEN_NAME_COUNTRIES = frozenset(("jordan", "georgia", "chad", "israel", "kenya", "india"))
+_GIVEN_NAME_COUNTRIES = frozenset(
+    (
+        *("jordan", "georgia", "chad", "israel", "kenya", "india", "roman", "victoria"),
+        *("florence", "milan", "lincoln", "austin", "sydney", "orlando", "marseille"),
+    )
+)
 _QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
 
 
@@ -476,15 +481,16 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             if any(w.key in ORG_WORDS or any(c.isdigit() for c in w.key) for w in words):
                 continue
             # strip leading stopwords ("However", "According") and trailing months/days
-            while words and (
-                words[0].key in NAME_STOPWORDS
-                or (
-                    words[0].key in stop_extra
-                    # "Jordan Henderson", "Georgia Stanway": a country that is also a given name
-                    and not (len(words) > 1 and words[0].key in _GIVEN_NAME_COUNTRIES)
+            while (
+                words
+                # "Jordan Henderson", "Milan Skriniar": a place that is also a given name
+                and not (len(words) > 1 and words[0].key in _GIVEN_NAME_COUNTRIES)
+                and (
+                    words[0].key in NAME_STOPWORDS
+                    or words[0].key in stop_extra
+                    or words[0].key in _NAME_EXTRA_STOP
+                    or words[0].key in NAME_PARTICLES
                 )
-                or words[0].key in _NAME_EXTRA_STOP
-                or words[0].key in NAME_PARTICLES
             ):
                 words.pop(0)
             while words and (words[-1].key in MONTHS or words[-1].key in NAME_PARTICLES):

@@ -729,3 +729,15 @@ def test_move_set_to_be_confirmed_is_agreed(extractor: Extractor) -> None:
     )
     links = [(lk.player, lk.to_club, lk.from_club, str(lk.status)) for lk in extractor.extract(text).links]
     assert links == [("Jack Grealish", "Manchester City", "Aston Villa", "agreed")]
+
+
+def test_place_words_that_are_given_names(extractor: Extractor) -> None:
+    text = (
+        "Date: 2018-09-01\n\nInter defender Milan Skriniar is wanted by PSG. Tottenham have signed "
+        "Roman Pavlyuchenko from Spartak Moscow. Milan want a striker."
+    )
+    links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract(text).links}
+    assert links == {
+        ("Milan Skriniar", "Paris Saint-Germain", "Inter Milan"),
+        ("Roman Pavlyuchenko", "Tottenham Hotspur", "Spartak Moscow"),
+    }
