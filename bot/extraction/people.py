@@ -235,6 +235,12 @@ _WANTS_SIGNING = re.compile(
 _OWNER_AFTER = re.compile(
     r"^,?\s+(?:who\s+(?:is|was)\s+)?(?:fronting|leading|behind)\s+(?:the|a)\s+(?:\S+\s+)?takeover"
 )
+_PUNDIT_AFTER = re.compile(
+    r"^,?\s+(?:speaking|writing|talking)\s+(?:on|in|to)\s+(?:the\s+|his\s+|a\s+)?(?:[A-Z][\w']*\s+){0,5}"
+    r"(?:podcast|column|show|programme|program|radio|tv|television|broadcast|punditry|co-commentary)"
+    r"|^,?\s+(?:speaking|writing)\s+(?:as\s+a\s+)?(?:pundit|columnist|co-commentator)",
+    re.I,
+)
 _OWNER_BEFORE = re.compile(r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$")
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
 _INITIAL_NAME_NEXT = re.compile(
@@ -765,6 +771,8 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         return "manager", 2  # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger"
     if _OWNER_AFTER.match(window):
         return "owner", 3  # "X, who is fronting the takeover"
+    if _PUNDIT_AFTER.match(window):
+        return "pundit", 3  # "Alan Shearer, speaking on The Rest Is Football podcast"
     if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
         if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
             return None, 0
