@@ -746,7 +746,7 @@ def test_place_words_that_are_given_names(extractor: Extractor) -> None:
 def test_pundit_speaking_on_a_show_is_not_a_player(extractor: Extractor) -> None:
     text = (
         "Date: 2025-08-20\n\nArsenal want Eberechi Eze. The former Arsenal striker Ian Wright, "
-        'speaking on his Wrighty\'s House podcast, was delighted. "If I\'m Palace, I sell him to '
+        'speaking on his podcast, was delighted. "If I\'m Palace, I sell him to '
         'Arsenal," Wright said.'
     )
     result = extractor.extract(text)
