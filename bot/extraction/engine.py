@@ -51,7 +51,7 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 
-_KEEP_WORDS = ("sale", "sold", "selling", "untouch", "market", "nowhere")
+_KEEP_WORDS = ("sale", "sold", "selling", "untouch", "market", "nowhere", "stay", "remain")
 _SUITOR_VERB_AFTER = re.compile(
     r"\s+(?:\S+\s+)?(?:want|wants|wanted|are\s+keen|is\s+keen|are\s+interested|have\s+bid|bid"
     r"|are\s+chasing|are\s+tracking|are\s+monitoring)\b"
@@ -117,6 +117,8 @@ _EXPECT_LEAVE_FAST = Caseless(_EXPECT_LEAVE)
 _NOT_FOR_SALE = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
     r"|\bnot\s+on\s+the\s+market\b|\bgoing\s+nowhere\b"
+    r"|\b(?:insist|insists|insisted|confident|adamant)\s+(?:that\s+)?(?:he|the\s+\S+)\s+(?:will|would)"
+    r"\s+(?:stay|remain)\b"
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )

@@ -752,3 +752,12 @@ def test_pundit_speaking_on_a_show_is_not_a_player(extractor: Extractor) -> None
     result = extractor.extract(text)
     assert [(lk.player, lk.to_club) for lk in result.links] == [("Eberechi Eze", "Arsenal")]
     assert "Ian Wright" in [p.name for p in result.people]
+
+
+def test_club_insisting_he_will_stay_is_his_club(extractor: Extractor) -> None:
+    text = (
+        "Date: 2022-01-10\n\nDeclan Rice scored as West Ham beat Leeds on Sunday. The England "
+        "midfielder has been linked with Chelsea, but West Ham insist he will stay."
+    )
+    links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract(text).links}
+    assert links == {("Declan Rice", "Chelsea", "West Ham United")}
