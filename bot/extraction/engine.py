@@ -376,29 +376,20 @@ class Extractor:
                             "person",
                         )
                     )
-                elif (
-                    mention.possessive
-                    and ent.role in ("manager", "coach", "director", "president", "owner")
-                    and any(
-                        t.key in _WISH_NOUNS for t in tokens[j + 1 : min(len(tokens), j + 4)]
-                    )
-                ):
-                    # "Pogba remains Zidane's big wish": the manager speaks for his club
-                    extra.append(
-                        ClubMention(
-                            club_ref,
-                            mention.start,
-                            mention.end,
-                            mention.tok_start,
-                            mention.tok_end,
-                            mention.sent,
-                            "person",
+                elif ent.role in ("manager", "coach", "director", "president", "owner") and (
+                    # "Pogba remains Zidane's big wish", "Mourinho wants X": the manager speaks
+                    # for his club
+                    (
+                        mention.possessive
+                        and any(
+                            t.key in _WISH_NOUNS for t in tokens[j + 1 : min(len(tokens), j + 4)]
                         )
                     )
-                elif _WANT_AFTER_FAST.match(
-                    doc.text[mention.end : min(doc.sentences[mention.sent].end, mention.end + 70)]
-                ) and (
-                    ent.role in ("manager", "coach", "director", "president", "owner")
+                    or _WANT_AFTER_FAST.match(
+                        doc.text[
+                            mention.end : min(doc.sentences[mention.sent].end, mention.end + 70)
+                        ]
+                    )
                 ):
                     extra.append(
                         ClubMention(
