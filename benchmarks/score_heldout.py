@@ -1,6 +1,7 @@
-"""Score the extraction engine on the held-out set in benchmarks/heldout (never used for tuning).
+"""Score the extraction engine on a held-out set (default benchmarks/heldout).
 
-    .venv/bin/python benchmarks/score_heldout.py [--set DIR] [--part all|odd|even] [--scorer PATH] [--keep DIR] [-q]
+    .venv/bin/python benchmarks/score_heldout.py [--set DIR] [--part all|odd|even]
+        [--scorer PATH] [--keep DIR] [-q]
 
 Runs the engine over every ``articles/NNN.txt`` of the held-out set, writes each prediction
 (``Extraction.to_json()``) to a temporary folder as ``NNN.json`` and scores the folder against
