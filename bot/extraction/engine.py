@@ -88,7 +88,8 @@ _WISH_NOUNS = frozenset(
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
 _ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
 _WANT_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?\b(?!\s+to\s+(?:keep|hold\s+on|retain|stay))|is\s+keen|are\s+keen|seeks?|is\s+eager|hopes?\s+to"
+    r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?\b(?!\s+to\s+(?:keep|hold\s+on|retain|stay))"
+    r"|(?:is|are)\s+(?:also\s+|still\s+|now\s+|very\s+)?(?:keen|eager)|seeks?|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
     r"|is\s+a\s+(?:big\s+)?fan|is\s+desperate|targets?|identified|earmarked|calls?\s+(?:between|with)"
     r"|held\s+(?:\S+\s+)?talks|(?:has|have)\s+been\s+in\s+(?:contact|talks)|(?:has\s+)?spoken\s+to"

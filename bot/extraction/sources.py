@@ -73,6 +73,15 @@ class OutletMention:
     credited: bool
 
 
+def _name_goes_on(tokens: list[Token], j: int, n: int, sent: int) -> bool:
+    """A capitalised word follows in the same sentence: a one-word "outlet" is then the first
+    word of a longer name."""
+    if j >= n or tokens[j].sent != sent:
+        return False
+    nxt = tokens[j]
+    return nxt.cap and nxt.key.isalpha() and not nxt.text.isupper()
+
+
 class OutletMatcher:
     def __init__(self, reference: ReferenceData) -> None:
         from bot.extraction.clubs import _surface_tokens
@@ -163,6 +172,13 @@ class OutletMatcher:
                         for t in window
                     ):
                         continue
+                    if (
+                        length == 1
+                        and outlet.kind != "journalist"
+                        and _name_goes_on(tokens, i + 1, n, tok.sent)
+                        and not credited(doc, i, i + 1)
+                    ):
+                        continue  # "Ole Gunnar Solskjaer": a given name, not the newspaper
                     if length == 1 and tok.key in _COMMON_WORDS:
                         prev = tokens[i - 1].key if i > 0 and tokens[i - 1].sent == tok.sent else ""
                         if prev != "the" and not credited(doc, i, i + 1):

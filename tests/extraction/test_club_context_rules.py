@@ -761,3 +761,13 @@ def test_club_insisting_he_will_stay_is_his_club(extractor: Extractor) -> None:
     )
     links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract(text).links}
     assert links == {("Declan Rice", "Chelsea", "West Ham United")}
+
+
+def test_one_word_outlet_name_inside_a_persons_name(extractor: Extractor) -> None:
+    text = (
+        "Date: 2021-06-14\n\nManchester United boss Ole Gunnar Solskjaer is also keen to bring in "
+        "Raphael Varane from Real Madrid, according to Ole."
+    )
+    result = extractor.extract(text)
+    assert "Ole Gunnar Solskjaer" in [p.name for p in result.people]
+    assert [(lk.player, lk.to_club) for lk in result.links] == [("Raphael Varane", "Manchester United")]
