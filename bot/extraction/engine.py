@@ -1126,6 +1126,7 @@ class Extractor:
         fees: list[FeeFact] = []
         seen: set[tuple[int, int, str]] = set()
         last_player: tuple[int, Entity] | None = None
+        recent_players: list[tuple[int, Entity]] = []
         figures = parse_money(doc.text)
         fig_index = 0
         for view in art.views:
@@ -1155,6 +1156,9 @@ class Extractor:
                 if history and kind.value == "fee":
                     continue
                 player = self._fee_player(doc, money.start, money.end, players)
+                if player is None:
+                    # "Betis are holding out for £70m": the recent player whose club that is
+                    player = self._sellers_player(view, recent_players)
                 if player is None:
                     if (
                         last_player is not None
@@ -1191,7 +1195,24 @@ class Extractor:
                 )
             if players:
                 last_player = (sent.index, players[-1].entity)
+                recent_players = [
+                    (i, e) for i, e in recent_players if sent.index - i <= 3 and e is not None
+                ] + [(sent.index, p.entity) for p in players]
         return fees
+
+    @staticmethod
+    def _sellers_player(
+        view: SentenceView, recent: list[tuple[int, Entity]]
+    ) -> Entity | None:
+        sellers = {c.club.name for c, r in view.clubs if r in ("seller", "from")}
+        if not sellers:
+            return None
+        for index, ent in reversed(recent):
+            if view.sent.index - index > 3:
+                break
+            if ent.current_club is not None and ent.current_club.name in sellers:
+                return ent
+        return None
 
     @staticmethod
     def _fee_player(doc: Doc, start: int, end: int, players: list[PlayerRef]) -> Entity | None:

@@ -133,7 +133,8 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|explor(?:e|es|ed|ing)|loan\s+for|deal\s+for"
         r"|(?:choos(?:e|es|ing)|chose)(?!\s+to\s+(?:stay|remain|extend|renew|sign\s+a\s+new))"
         r"|opt(?:s|ed|ing)?\s+for|prefer(?:s|red|ring)?\b"
-        r"|attentive|alert\b|(?:big|main|top|first|number\s+one|biggest)\s+(?:wish|priority|choice)"
+        r"|head-to-head|rival(?:s|ling)?\s+(?:\S+\s+){1,3}?for|compet(?:e|es|ing)\s+(?:with|for)"
+        r"|(?:fight|scrap|tussle)\s+for|attentive|alert\b|(?:big|main|top|first|number\s+one|biggest)\s+(?:wish|priority|choice)"
         r"|priority\s+(?:target|signing)|dream\s+(?:target|signing|move)|request(?:ed)?\s+(?:the\s+)?signing"
         r")",
     ),

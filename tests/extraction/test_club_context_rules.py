@@ -771,3 +771,17 @@ def test_one_word_outlet_name_inside_a_persons_name(extractor: Extractor) -> Non
     result = extractor.extract(text)
     assert "Ole Gunnar Solskjaer" in [p.name for p in result.people]
     assert [(lk.player, lk.to_club) for lk in result.links] == [("Raphael Varane", "Manchester United")]
+
+
+def test_rivalry_for_a_player_and_a_sellers_figure(extractor: Extractor) -> None:
+    text = (
+        "Date: 2019-07-02\n\nLiverpool are ready to go head-to-head with Manchester United for Ajax "
+        "wonderkid Matthijs de Ligt.\n\nTottenham have made a £55m approach for Real Betis "
+        "playmaker Giovani Lo Celso, following the exit of Mousa Dembele to Guangzhou R&F. "
+        "However, Betis are holding out for £70m."
+    )
+    result = extractor.extract(text)
+    links = {(lk.player, lk.to_club) for lk in result.links}
+    assert {("Matthijs de Ligt", "Liverpool"), ("Matthijs de Ligt", "Manchester United")} <= links
+    fees = {(f.player, f.amount) for f in result.fees}
+    assert fees == {("Giovani Lo Celso", 55_000_000), ("Giovani Lo Celso", 70_000_000)}
