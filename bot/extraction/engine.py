@@ -201,6 +201,13 @@ class _Article:
     roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
 
 
+def _topic_mention(club: ClubRef, anchor: PlayerRef, sent: int) -> ClubMention:
+    """A club the sentence does not name but is about, placed (empty) at its player."""
+    return ClubMention(
+        club, anchor.start, anchor.start, anchor.tok_start, anchor.tok_start, sent, "topic"
+    )
+
+
 def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
     """ "admired by the Villa manager", "the Arsenal boss wants": a manager named by his job
     alone acts for his club (with a name after it, "the Villa manager Martin O'Neill", the club
@@ -898,20 +905,7 @@ class Extractor:
         if any(r not in ("seller", "from") or c.club.name == subject.name for c, r in view.clubs):
             return
         anchor = next(p for p in view.players if p.entity.is_player)
-        view.clubs.append(
-            (
-                ClubMention(
-                    subject,
-                    anchor.start,
-                    anchor.start,
-                    anchor.tok_start,
-                    anchor.tok_start,
-                    view.sent.index,
-                    "topic",
-                ),
-                None,
-            )
-        )
+        view.clubs.append((_topic_mention(subject, anchor, view.sent.index), None))
         view.clubs.sort(key=lambda item: item[0].start)
 
     @staticmethod
@@ -1014,20 +1008,7 @@ class Extractor:
                     anchor.entity.current_club.name == club.club.name
                 ):
                     continue
-                view.clubs.append(
-                    (
-                        ClubMention(
-                            club.club,
-                            anchor.start,
-                            anchor.start,
-                            anchor.tok_start,
-                            anchor.tok_start,
-                            view.sent.index,
-                            "topic",
-                        ),
-                        None,
-                    )
-                )
+                view.clubs.append((_topic_mention(club.club, anchor, view.sent.index), None))
 
     def _aggregate(
         self,
