@@ -45,7 +45,7 @@ from bot.extraction.people import (
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
 from bot.extraction.status import Cue, find_cues_at
-from bot.extraction.textutil import Caseless, Doc, build_doc, clean_text, split_header
+from bot.extraction.textutil import Caseless, Doc, Sentence, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
 
@@ -199,6 +199,14 @@ class _Article:
     entities: list[Entity]
     views: list[SentenceView]
     roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
+
+
+def _new_round_up_item(doc: Doc, earlier: int, sent: Sentence) -> bool:
+    """``sent`` opens a new item of a round-up column ("... wants £20m. (Guardian)" came between
+    it and sentence ``earlier``): what was said before is about another story."""
+    return doc.sentences[earlier].para != sent.para and bool(
+        _ITEM_CREDIT.search(doc.sentences[sent.index - 1].text)
+    )
 
 
 def _topic_mention(club: ClubRef, anchor: PlayerRef, sent: int) -> ClubMention:
@@ -833,10 +841,7 @@ class Extractor:
                 and listing
                 and (sent.index - last_suitors[0] <= 1)
                 # a new item in a round-up, after "... (Sun)": its own clubs only
-                and not (
-                    doc.sentences[last_suitors[0]].para != sent.para
-                    and _ITEM_CREDIT.search(doc.sentences[sent.index - 1].text)
-                )
+                and not _new_round_up_item(doc, last_suitors[0], sent)
             ):
                 self._topic_clubs(view, last_suitors[1])
             found = pair_links(doc, view, ref_year)
@@ -1145,10 +1150,7 @@ class Extractor:
                         last_player is not None
                         and sent.index - last_player[0] <= 2
                         and doc.sentences[last_player[0]].para >= sent.para - 1
-                        and not (
-                            doc.sentences[last_player[0]].para != sent.para
-                            and _ITEM_CREDIT.search(doc.sentences[sent.index - 1].text)
-                        )
+                        and not _new_round_up_item(doc, last_player[0], sent)
                         and fee_words(sent.text)
                         and not any(
                             c for c, r in view.clubs if r is None and len(players) == 0 and False
