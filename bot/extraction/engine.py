@@ -86,6 +86,14 @@ _WISH_NOUNS = frozenset(
     ("wish", "target", "priority", "choice", "dream", "preference", "favourite", "request")
 )
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
+# a numbered list item that is only a name: "3. Alisson Becker"
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}\s*$")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+_LIST_TITLE = re.compile(
+    r"\b(?:could|should|must|might|can|to)\s+(?:sign|target|buy|replace|bring\s+in)"
+    r"|\b(?:targets|options|alternatives|replacements|candidates|signings|players\s+linked)\b",
+    re.I,
+)
 _ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
 _WANT_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?\b(?!\s+to\s+(?:keep|hold\s+on|retain|stay))"
@@ -284,6 +292,7 @@ class Extractor:
         art = self._analyse(doc, ref_year)
         self._current_clubs(art, ref_year)
         evidences = self._links(art, ref_year)
+        evidences.extend(self._listicle_links(art))
         result = Extraction(published=published)
         publisher = self.outlets.publisher(source)
         credits = self._credits(art)
@@ -871,6 +880,47 @@ class Extractor:
             if players_here:
                 last_player = (sent.index, players_here[-1].entity)
         return evidences
+
+    @staticmethod
+    def _listicle_links(art: _Article) -> list[LinkEvidence]:
+        """ "5 Players Liverpool Could Sign ...", then "1. Thomas Lemar", "2. Xherdan Shaqiri":
+        each numbered item's player is a target of the club the title names."""
+        views = art.views
+        items = [
+            view
+            for view in views
+            if view.sent.headline
+            and (
+                _LIST_ITEM.match(view.sent.text)
+                # "1." can end up a sentence of its own, before the name
+                or (
+                    view.sent.index > 0
+                    and _LIST_NUMBER.match(views[view.sent.index - 1].sent.text)
+                    and len(view.sent.text.split()) <= 4
+                )
+            )
+            and len([p for p in view.players if p.explicit and p.entity.is_player]) == 1
+            and not view.clubs
+        ]
+        if len(items) < 2:
+            return []
+        title = next((v for v in art.views if v.sent.headline and v.clubs), None)
+        if title is None or not _LIST_TITLE.search(title.sent.text):
+            return []
+        clubs = [c for c, r in title.clubs if r in (None, "to", "target")]
+        if len(clubs) != 1:
+            return []
+        out: list[LinkEvidence] = []
+        for view in items:
+            ref = next(p for p in view.players if p.explicit and p.entity.is_player)
+            current = ref.entity.current_club
+            if current is None or current.name != clubs[0].club.name:
+                out.append(
+                    LinkEvidence(
+                        ref.entity, clubs[0].club, Status.INTEREST, False, 0.5, view.sent, False
+                    )
+                )
+        return out
 
     @staticmethod
     def _subject_club(art: _Article) -> ClubRef | None:

@@ -785,3 +785,30 @@ def test_rivalry_for_a_player_and_a_sellers_figure(extractor: Extractor) -> None
     assert {("Matthijs de Ligt", "Liverpool"), ("Matthijs de Ligt", "Manchester United")} <= links
     fees = {(f.player, f.amount) for f in result.fees}
     assert fees == {("Giovani Lo Celso", 55_000_000), ("Giovani Lo Celso", 70_000_000)}
+
+
+def test_listicle_items_are_targets_of_the_titles_club(extractor: Extractor) -> None:
+    text = """Date: 2022-06-20
+
+4 strikers Arsenal could sign to replace Alexandre Lacazette
+
+Arsenal need goals after a frustrating season.
+
+1. Gabriel Jesus
+
+The Manchester City forward is available for around £45m.
+
+2. Lautaro Martinez
+
+Inter would want at least €80m for the Argentine.
+
+3. Victor Osimhen
+
+Napoli consider the Nigerian untouchable."""
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert {
+        ("Gabriel Jesus", "Arsenal"),
+        ("Lautaro Martinez", "Arsenal"),
+        ("Victor Osimhen", "Arsenal"),
+    } <= links
+    assert ("Alexandre Lacazette", "Arsenal") not in links
