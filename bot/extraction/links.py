@@ -30,6 +30,7 @@ _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|an
 _HEADLINE_BREAK = re.compile(
     r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
 )
+_WITH_CLAUSE = re.compile(r",?\s*with\s", re.I)
 _SELLER_STANCE = re.compile(r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I)
 _REPLACE = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
@@ -310,6 +311,9 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             and mention.club.name not in destinations
             and relative is None
             and mover is None
+            and not _WITH_CLAUSE.match(
+                text, clauses[_clause_of(clauses, mention.start - sent.start)][0]
+            )
         ):
             continue  # "Villa and Milan have agreed a deal sending Reina to Villa Park"
         rel = mention.start - sent.start
@@ -334,9 +338,14 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         else:
             if _REPLACE_FAST.search(clause_text) or _INDEFINITE_FAST.search(clause_text):
                 continue
-            if len({r.entity.index for g in sentence_groups for r in g}) != 1:
-                continue
             candidates = [r for g in sentence_groups for r in g]
+            if len({r.entity.index for r in candidates}) != 1:
+                # "... could lose Alex Telles, with Napoli and Chelsea attentive": a "with"
+                # clause speaks of the player named just before it
+                before = [r for r in usable if r.explicit and r.end <= sent.start + cs]
+                if not (before and _WITH_CLAUSE.match(text, cs)):
+                    continue
+                candidates = [before[-1]]
         # cues: those in the club's fine clause, else the nearest one in the sentence
         fine_index = _clause_of(fine, rel)
         fs, fe = fine[fine_index]

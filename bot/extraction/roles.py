@@ -52,7 +52,7 @@ _SELLER_AFTER = re.compile(
     r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d|a\s+(?:price|fee|valuation))"
     # "have been rebuffed by": a passive rejection is the bidder's, not the seller's
     r"|(?<!been\s)(?<!were\s)(?<!was\s)(?<!being\s)(?:reject(?:ed|s)?"
-    r"|turn(?:ed|s|ing)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back)|(?:by|from|after|through)\s+selling|accept(?:ed|s|ing)?\s+"
+    r"|turn(?:ed|s|ing)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back)|(?:by|from|after|through)\s+selling|selling\s+(?!point)|accept(?:ed|s|ing)?\s+"
     r"(?:\S+\s+){0,7}?(?:bids?|offers?)|rejecting|sell|sold|let\s+\S+\s+(?:go|leave)|to\s+let|keep|hold\s+on\s+to|sale\s+of"
     r"|refus(?:ed|e|es|ing)\s+to\s+(?:sanction|let|release|sell|entertain|accept|budge)"
     r"|(?:are|is|were|was)\s+(?:\S+\s+)?(?:weighing|considering|mulling|assessing|studying"

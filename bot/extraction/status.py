@@ -58,10 +58,14 @@ _PATTERNS: list[tuple[Status, str]] = [
     ),
     (
         Status.DONE,
-        r"\b(?:(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!can\s)complet(?:ed|es|e)\s+(?:a|the|his"
-        r"|their)?\s*(?:[a-z-]+\s+){0,2}?(?:move|transfer"
-        r"|signing|switch|deal|loan)|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
+        # "completed/completes the sale of": done; the bare "complete" is often intent ("in London
+        # to complete the deal"), so only the headline form "complete the signing of" counts
+        r"\b(?:(?:complet(?:ed|es)|did\s+complete)\s+(?:a|the|his|their|one)?\s*(?:[a-z-]+\s+){0,2}?"
+        r"(?:move|transfer|sale"
+        r"|signing|switch|deal|loan)|complete\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:signing|loan)\s+of"
+        r"|has\s+(?:officially\s+)?(?:joined|signed\s+for|completed)|have\s+completed"
         r"|officially\s+(?:joined|signed|unveiled|announced|confirmed)|unveil(?:ed|s)?|seal(?:ed|s)"
+        r"|(?:was|were|been|finally)\s+presented"
         r"\s+(?:a|his|the)?\s*(?:move|switch|transfer)|completes?\s+(?:move|switch|transfer)"
         r"|joins?\s+(?:on\s+(?:a\s+)?(?:loan|permanent))|(?:signed|joined)\s+(?:for|on)\b"
         r"|confirm(?:ed|s)?\s+the\s+(?:signing|arrival|capture|transfer)|here\s+we\s+go"
@@ -90,6 +94,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"\b(?:bids?|offers?|offered|tabled?|lodged?\s+(?:a|an)\s+(?:bid|offer|official)"
         r"|submit(?:ted|s)?|proposal|bidding|(?:make|made|makes|making)\s+(?:a|an)\s+(?:\S+\s+){0,3}?"
         r"(?:bid|offer|approach\s+with)|(?:make|made|makes|making)\s+(?:a|an)\s+[£€$]\S+\s+move|launch(?:ed|es)?\s+(?:a|an)\s+(?:\S+\s+)?(?:bid|offer)"
+        r"|propos(?:ed|es|ing)\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:[£€$\d]|fee|deal|bid|offer|package)"
         r"|(?:met|meet|meets|meeting|matched|match)\s+(?:\S+\s+){0,2}?(?:asking\s+price|valuation"
         r"|demands|release\s+clause|buy-?out)"
         r"|(?:willing|ready|prepared)\s+to\s+(?:pay|spend|meet|fork)|(?:trigger|activat|pa(?=y|id))(?:ed|es|e|s|y|ys|id|ying"

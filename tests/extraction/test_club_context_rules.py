@@ -812,3 +812,39 @@ Napoli consider the Nigerian untouchable."""
         ("Victor Osimhen", "Arsenal"),
     } <= links
     assert ("Alexandre Lacazette", "Arsenal") not in links
+
+
+def test_with_clause_and_proposed_fee_and_completed_sale(extractor: Extractor) -> None:
+    text = (
+        "Date: 2019-07-02\n\nPorto completed the sale of Eder Militao to Real Madrid in March and "
+        "could lose Alex Telles this summer, with Napoli and Chelsea attentive.\n\nSporting continue "
+        "to resist offers for Bruno Fernandes. Tottenham have proposed 55 million euros. Manchester "
+        "United have also enquired."
+    )
+    links = {(lk.player, lk.to_club, str(lk.status)) for lk in extractor.extract(text).links}
+    # the March sale is background from an earlier window: no link either way
+    assert links == {
+        ("Alex Telles", "Napoli", "interest"),
+        ("Alex Telles", "Chelsea", "interest"),
+        ("Bruno Fernandes", "Tottenham Hotspur", "bid"),
+        ("Bruno Fernandes", "Manchester United", "contact"),
+    }
+
+
+def test_completed_sale_is_done(extractor: Extractor) -> None:
+    text = "Date: 2019-07-02\n\nPorto have completed the sale of Eder Militao to Real Madrid."
+    links = [(lk.player, lk.to_club, str(lk.status)) for lk in extractor.extract(text).links]
+    assert links == [("Eder Militao", "Real Madrid", "done")]
+
+
+def test_did_complete_selling_and_presented(extractor: Extractor) -> None:
+    text = (
+        "Date: 2017-09-01\n\nSouthampton did complete one late deal, selling Virgil van Dijk to "
+        "Liverpool for £75m. Arsenal did complete one deal over the weekend, with Alexandre "
+        "Lacazette finally presented after his £46m move from Lyon."
+    )
+    links = {(lk.player, lk.to_club, str(lk.status)) for lk in extractor.extract(text).links}
+    assert links == {
+        ("Virgil van Dijk", "Liverpool", "done"),
+        ("Alexandre Lacazette", "Arsenal", "done"),
+    }
