@@ -48,6 +48,9 @@ _ASKING = re.compile(
     re.I,
 )
 # "who cost £40m", "after costing £40m": what was paid once, not today's price
+_DEAL_WORTH = re.compile(
+    r"\b(?:deal|move|transfer|fee|package|switch)\s+(?:\S+\s+)?worth\s+(?:\S+\s+){0,2}?$", re.I
+)
 _PAST_COST = re.compile(
     r"\b(?:who|which|he|she)\s+(?:\S+\s+){0,2}?cost\s+(?:\S+\s+){0,2}?$"
     r"|\b(?:after\s+costing|having\s+cost)\s+(?:\S+\s+){0,2}?$",
@@ -102,6 +105,8 @@ def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
         r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", near_after, re.I
     ):
         return FeeKind.BID
+    if _DEAL_WORTH.search(near_before[-35:]):
+        return FeeKind.FEE  # "in a deal worth £27m": the fee, not a valuation
     if _PAST_COST.search(near_before[-35:]):
         return FeeKind.FEE  # "who cost £40m from Bournemouth": what was paid, not a price
     if _ASKING.search(near_before[-35:]) or re.match(

@@ -159,7 +159,10 @@ _MAIN_PURSUIT = re.compile(
     r"|tracking|interested|keen|chasing|pursuing|plotting|preparing|ready\s+to\s+(?:bid|offer|make)"
     r"|in\s+talks|made|submitted|lodged|launched|opened)\b"
 )
-_CONTRAST_BREAK = re.compile(r",\s*(?:but|while|whilst|although|though|whereas|yet)\s+(?![,])")
+_CONTRAST_BREAK = re.compile(
+    r",\s*(?:but|while|whilst|although|though|whereas|yet|insisting|adding|saying|claiming"
+    r"|stating|explaining|arguing)\s+(?![,])"
+)
 # "Ajax player of the season", "a Newcastle player": his own club
 _OWN_CLUB_AFTER = re.compile(r"^\s+(?:player|captain|skipper)\s+of\s+the\s+(?:season|year|month)\b")
 _IS_A_ENDINGS = ("is a ", "is an ", "remains a ", "remains an ", "still a ", "still an ")

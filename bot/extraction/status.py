@@ -85,6 +85,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"\s*(?:\S+\s+)?(?:bid|offer|proposal)|personal\s+terms|(?:struck|reached|strike|reach)"
         r"\s+(?:a|an)\s+(?:\S+\s+)?(?:deal|agreement|accord)|deal\s+in\s+place|green\s+light"
         r"|verbal\s+(?:agreement|yes|green)|terms\s+(?:have\s+been\s+)?agreed|fee\s+agreed"
+        r"|verge\s+of\s+(?:an?\s+)?(?:\S+\s+)?(?:move|switch|transfer|deal)"
         r"|set\s+to\s+(?:join|sign|complete|be\s+(?:confirmed|completed|finali[sz]ed|announced"
         r"|made\s+official|rubber-stamped))|(?:on\s+the\s+)?verge\s+of\s+(?:joining|signing)"
         r"|close\s+to\s+(?:completing|finali[sz]ing|joining)|given\s+the\s+go-ahead)",

@@ -848,3 +848,21 @@ def test_did_complete_selling_and_presented(extractor: Extractor) -> None:
         ("Virgil van Dijk", "Liverpool", "done"),
         ("Alexandre Lacazette", "Arsenal", "done"),
     }
+
+
+def test_participle_clause_and_verge_of_a_move_and_deal_worth(extractor: Extractor) -> None:
+    text = (
+        "Date: 2020-08-10\n\nBarcelona have rejected Manchester City's approach for Lionel Messi, "
+        "insisting his €700m release clause must be paid. Thiago Alcantara is on the verge of a "
+        "move to Liverpool. Sergio Reguilon is set to join Tottenham from Real Madrid in a deal "
+        "worth £27m."
+    )
+    result = extractor.extract(text)
+    links = {(lk.player, lk.to_club, str(lk.status)) for lk in result.links}
+    assert links == {
+        ("Lionel Messi", "Manchester City", "bid_rejected"),
+        ("Thiago Alcantara", "Liverpool", "agreed"),
+        ("Sergio Reguilon", "Tottenham Hotspur", "agreed"),
+    }
+    kinds = {(f.player, str(f.kind)) for f in result.fees}
+    assert ("Sergio Reguilon", "fee") in kinds and ("Lionel Messi", "release_clause") in kinds
