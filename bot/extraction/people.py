@@ -293,7 +293,7 @@ _COMMON_STARTERS = frozenset(
 
 
 _LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
-_GIVEN_NAME_COUNTRIES = frozenset(
+_GIVEN_NAME_PLACES = frozenset(
     (
         *("jordan", "georgia", "chad", "israel", "kenya", "india", "roman", "victoria"),
         *("florence", "milan", "lincoln", "austin", "sydney", "orlando", "marseille"),
@@ -490,7 +490,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             while (
                 words
                 # "Jordan Henderson", "Milan Skriniar": a place that is also a given name
-                and not (len(words) > 1 and words[0].key in _GIVEN_NAME_COUNTRIES)
+                and not (len(words) > 1 and words[0].key in _GIVEN_NAME_PLACES)
                 and (
                     words[0].key in NAME_STOPWORDS
                     or words[0].key in stop_extra
