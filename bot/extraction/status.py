@@ -14,6 +14,7 @@ from operator import itemgetter
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
 
 from bot.domain import Status
 from bot.extraction.textutil import ascii_lower
@@ -302,7 +303,7 @@ def _literal_prefixes(pattern: str | list[tuple[object, object]], k: int = _PREF
             for branch in av[1]:  # type: ignore[index]
                 walk(list(branch) + rest, prefix, depth + 1)
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-            repeat: tuple[int, int, list[tuple[object, object]]] = av  # type: ignore[assignment]
+            repeat: Any = av
             lo, hi, sub = repeat
             if lo == 0:
                 walk(rest, prefix, depth + 1)
