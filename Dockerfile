@@ -1,15 +1,31 @@
-# rumour-bot: the bot with its locked dependencies. Data lives in /app/data (mount a volume),
-# or in PostgreSQL via DATABASE_URL.
-FROM python:3.11-slim
+# rumour-bot: the bot with its locked dependencies and the extraction engine compiled by mypyc
+# (setup.py; about 1.5x faster than the pure-Python sources). Data lives in /app/data (mount a
+# volume), or in PostgreSQL via DATABASE_URL.
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+# --- build stage: a C compiler and mypy compile bot/extraction in place
+FROM python:3.11-slim AS build
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+COPY requirements.lock requirements-dev.lock ./
+RUN pip install --no-cache-dir -r requirements.lock \
+    && pip install --no-cache-dir "setuptools>=68" wheel \
+       $(grep -iE '^(mypy|mypy_extensions|pathspec|librt|ast[-_]serialize)==' requirements-dev.lock)
+COPY setup.py pyproject.toml README.md ./
+COPY bot ./bot
+RUN RUMOUR_BOT_COMPILE=1 python setup.py build_ext --inplace \
+    && python -c "from bot.extraction import engine_build as b; assert b() == 'compiled'"
 
+# --- run stage: no compiler; the compiled modules sit next to their sources
+FROM python:3.11-slim
+# PYTHONPATH: the compiled modules share one library at the top of /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PYTHONPATH=/app
+WORKDIR /app
 COPY requirements.lock ./
 RUN pip install -r requirements.lock
-
-COPY pyproject.toml README.md alembic.ini ./
-COPY bot ./bot
+COPY setup.py pyproject.toml README.md alembic.ini ./
+COPY --from=build /app/bot ./bot
+COPY --from=build /app/*.so ./
 COPY cogs ./cogs
 COPY db ./db
 COPY seeds ./seeds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -24,6 +25,8 @@ from db import queries
 from db.migrate import upgrade
 from db.models import Club, ClubAlias, FeeReport, ManualLink, Player, PlayerAlias, Rumour
 from db.session import create_db_engine, session_scope
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=4)
@@ -50,9 +53,10 @@ def prepare_database(engine: Engine, reference: ReferenceData) -> None:
 
 
 def build_extract(settings: Settings) -> Extract:
-    from bot.extraction import Extractor
+    from bot.extraction import Extractor, engine_build
 
     extractor = Extractor(reference_for(settings))
+    log.info("extraction engine ready (%s build)", engine_build())
 
     def extract(parsed: ParsedArticle) -> Extraction:
         return extractor.extract(parsed.text, published=parsed.published, source=parsed.source)

@@ -12,6 +12,9 @@ call ``extract`` for each article; the module-level ``extract`` does the same wi
     result = extractor.extract(text, published=None, source="https://www.skysports.com/...")
     result.to_json()  # the `extract --json` contract of DESIGN.md
 
+The same sources also build into a compiled engine (mypyc, about 1.5x faster; setup.py):
+``engine_build()`` says which one runs.
+
 Pipeline (one module each):
 
 - ``textutil``  cleaning (quotes, HTML, hard-wrapped lines), header date, sentences, tokens
@@ -35,8 +38,17 @@ moves are not links, background transfers from past seasons are not news, a figu
 two currencies is one fee in the first currency written.
 """
 
+from pathlib import Path
+
+from bot.extraction import engine as _engine
 from bot.extraction.engine import Extractor, extract
 from bot.extraction.money import Money, parse_money
 from bot.extraction.status import classify as classify_status
 
-__all__ = ["Extractor", "Money", "classify_status", "extract", "parse_money"]
+__all__ = ["Extractor", "Money", "classify_status", "engine_build", "extract", "parse_money"]
+
+
+def engine_build() -> str:
+    """'compiled' when the engine was built by mypyc (``RUMOUR_BOT_COMPILE=1``, see setup.py),
+    'source' when its Python sources run."""
+    return "source" if Path(_engine.__file__ or "").suffix == ".py" else "compiled"
