@@ -153,6 +153,24 @@ ORG_WORDS = frozenset(
         "lane",
         "avenue",
         "square",
+        # institutions and places a transfer passes through ("the Court of Arbitration for
+        # Sport", "a medical at the Nuffield Hospital"): never a word of a person's name
+        "court",
+        "tribunal",
+        "arbitration",
+        "commission",
+        "authority",
+        "board",
+        "parliament",
+        "police",
+        "embassy",
+        "medical",
+        "medicals",
+        "clinic",
+        "hospital",
+        "centre",
+        "center",
+        "institute",
     ]
 )
 

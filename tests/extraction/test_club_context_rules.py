@@ -866,3 +866,39 @@ def test_participle_clause_and_verge_of_a_move_and_deal_worth(extractor: Extract
     }
     kinds = {(f.player, str(f.kind)) for f in result.fees}
     assert ("Sergio Reguilon", "fee") in kinds and ("Lionel Messi", "release_clause") in kinds
+
+
+# Institutions and places a transfer passes through are not people: "the Court of Arbitration
+# for Sport", "a medical at Sanitas Medical Centre", "tests at the Nuffield Hospital".
+INSTITUTIONS_ARE_NOT_PEOPLE = [
+    Case(
+        "court_of_arbitration",
+        """Date: 2019-07-20
+
+Atletico Madrid had agreed to sign striker Lucas Ferrand from Lyon before the Court of Arbitration for Sport upheld the club's transfer ban. Arsenal are now in talks with Lyon over Ferrand.""",
+        links={("Lucas Ferrand", "Arsenal"): "Lyon"},
+        not_players=("Court", "Arbitration"),
+    ),
+    Case(
+        "medical_centre",
+        """Date: 2018-07-03
+
+Real Madrid have agreed a €25m fee with Sevilla for defender Marco Quintana, who will undergo a medical at Sanitas Medical Centre on Thursday morning.""",
+        links={("Marco Quintana", "Real Madrid"): "Sevilla"},
+        fees=[("Marco Quintana", 25_000_000, "EUR", "fee")],
+        not_players=("Sanitas Medical Centre", "Sanitas"),
+    ),
+    Case(
+        "hospital",
+        """Date: 2018-07-03
+
+Newcastle have agreed terms with winger Ryan Fraser, who flew to Tyneside and had tests at the Nuffield Hospital before the Magpies confirmed the deal.""",
+        links={("Ryan Fraser", "Newcastle United"): None},
+        not_players=("Nuffield Hospital", "Nuffield"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INSTITUTIONS_ARE_NOT_PEOPLE, ids=lambda c: c.name)
+def test_institutions_are_not_people(extractor: Extractor, case: Case) -> None:
+    _check(extractor, case)
