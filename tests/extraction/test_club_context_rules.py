@@ -902,3 +902,46 @@ Newcastle have agreed terms with winger Ryan Fraser, who flew to Tyneside and ha
 @pytest.mark.parametrize("case", INSTITUTIONS_ARE_NOT_PEOPLE, ids=lambda c: c.name)
 def test_institutions_are_not_people(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
+
+
+# The club that resists an approach, considers offloading a player or calls off his move is
+# the seller, never a destination.
+SELLER_VERBS = [
+    Case(
+        "resist_any_approach",
+        """Date: 2024-01-10
+
+Brighton will resist any approach from Juventus for midfielder Carlos Baleba this month.""",
+        links={("Carlos Baleba", "Juventus"): "Brighton & Hove Albion"},
+        no_links_to=(("Carlos Baleba", "Brighton & Hove Albion"),),
+    ),
+    Case(
+        "would_consider_offloading",
+        """Date: 2024-01-10
+
+Sassuolo would consider offloading Domenico Berardi, with Roma and Lazio both monitoring the winger.""",
+        links={("Domenico Berardi", "Roma"): "Sassuolo", ("Domenico Berardi", "Lazio"): "Sassuolo"},
+        no_links_to=(("Domenico Berardi", "Sassuolo"),),
+    ),
+    Case(
+        "called_off_his_move",
+        """Date: 2024-01-10
+
+Brentford have called off Ivan Toney's move to Chelsea.""",
+        links={("Ivan Toney", "Chelsea"): "Brentford"},
+        statuses={("Ivan Toney", "Chelsea"): "collapsed"},
+        no_links_to=(("Ivan Toney", "Brentford"),),
+    ),
+    Case(
+        "pull_out_of_sale",
+        """Date: 2024-01-10
+
+Brentford pull out of Ivan Toney sale""",
+        no_links_to=(("Ivan Toney", "Brentford"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SELLER_VERBS, ids=lambda c: c.name)
+def test_seller_verbs(extractor: Extractor, case: Case) -> None:
+    _check(extractor, case)
