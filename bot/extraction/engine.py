@@ -242,6 +242,39 @@ def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
     return k >= sent.tok_end or not tokens[k].cap
 
 
+_PARTY_WITH_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|discussions|agreement|deal|contact)\s+with\s+(?:the\s+)?$"
+)
+
+
+def _player_party(doc: Doc, view: SentenceView, cm: ClubMention) -> bool:
+    """ "Rodrygo will stay after talks with Manchester City broke down", "X has reached an
+    agreement with Y": the player's own talks are with his destination; a club's talks with
+    another club ("Juventus are in talks with Atalanta") are with the seller. The party is the
+    nearest named player before the phrase, with no club between them and none before him
+    except his own ("Real Madrid's Rodrygo", "Chelsea striker X")."""
+    sent = doc.sentences[cm.sent]
+    before = doc.lower[sent.start : cm.start]
+    if "with" not in before:
+        return False
+    found = _PARTY_WITH_BEFORE.search(before)
+    if found is None:
+        return False
+    phrase_start = sent.start + found.start()
+    players = [
+        p for p in view.players if p.explicit and p.entity.is_player and p.end <= phrase_start
+    ]
+    if not players:
+        return False
+    party = players[-1]
+    for club, _role in view.clubs:
+        if club.end > phrase_start or club.kind == "person":
+            continue
+        if club.start >= party.end or party.tok_start - club.tok_end > 2:
+            return False
+    return True
+
+
 class Extractor:
     """Compile the reference data once; call ``extract`` for each article."""
 
@@ -478,6 +511,8 @@ class Extractor:
                 and not _unnamed_staff(doc, cm)
             ):
                 role = "employer"
+            if role == "from" and _player_party(doc, views[cm.sent], cm):
+                role = "to"
             if cm.tok_start in desc_club_tokens and role != "former":
                 role = "from"
                 desc_club_tokens[cm.tok_start].set_current(cm.club, 4)

@@ -37,6 +37,7 @@ POSITION_NOUNS: frozenset[str] = _words(
     attacker goalkeeper keeper 'keeper shot-stopper playmaker talent youngster teenager
     prodigy ace captain skipper frontman marksman hitman schemer enforcer sensation
     wonderkid starlet gem loanee graduate man talisman veteran no. hotshot academy
+    outcast flop misfit exile cast-off castoff
     """
 )
 
@@ -256,4 +257,7 @@ COUNTRIES: frozenset[str] = _words(
 
 PLAYER_NOUNS = PLAYER_NOUNS | frozenset(
     {"winner", "hero", "sensation", "goalscorer", "scorer", "finisher", "poacher", "dribbler"}
+    # "Gunners outcast Jakub Kiwior", "Chelsea flop X": tabloid words for a player his club
+    # would let go
+    | {"outcast", "flop", "misfit", "exile", "cast-off", "castoff"}
 )

@@ -86,7 +86,7 @@ _FROM_BEFORE = re.compile(
     r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
     r"|\bplaying\s+for|\b(?:this|last)\s+season\s+for|\bfee\s+(?:\S+\s+){0,5}(?:with|between)"
     r"|\bcurrent\s+(?:deal|contract)\s+(?:in|at|with)|\bdeal\s+with|\bagreement\s+with|\btalks\s+with|\bnegotiations\s+with"
-    r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\bsounded\s+out"
+    r"|\bcontact\s+with|\bdiscussions\s+with|\btalks\s+with|\bcontacted|\bapproached|\basked|\bsounded\s+out"
     r"|\b(?:talks|discussions|negotiations)\s+(?:about|over|regarding|for)\s+(?:\S+\s+){1,4}?with"
     r"|\b(?:rebuffed|rejected|snubbed|knocked\s+back|turned\s+down|accepted|sanctioned)\s+by"
     r"|\b(?:pay|pays|paid|paying)"

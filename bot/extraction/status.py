@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[Status, str]] = [
     (
         Status.CONTACT,
         r"\b(?:contact(?:ed|s)?|enquir(?:y|ies|ed|e)|inquir(?:y|ies|ed|e)|approach"
-        r"(?:ed|es)?|asked\s+about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
+        r"(?:ed|es)?|asked\s+about|(?:have|has|had)\s+(?:already\s+)?asked\s+(?:\S+\s+){1,3}?about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
         r"|calls?\s+(?:between|with)|phone\s+call|made\s+(?:a\s+)?call|checked\s+on)",
     ),
     (
@@ -131,7 +131,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|shortlist(?:ed)?|list\s+of|attention|like\s+to|hoping\s+to|hope\s+to|plans?\s+to"
         r"|sights|swoop|poach|lure|land|snap\s+up|bring(?:ing)?\s+\S+\s+to|move\s+to|switch\s+to"
         r"|join(?:ing)?\b|tempt|suitors?|favou?rites\s+to|in\s+for|coveted"
-        r"|courting|circling|tipped|associated|alerted|candidate|preference|pole\s+position"
+        r"|courting|circling|sniff(?:s|ed|ing)?\s+around|tipped|associated|alerted|candidate|preference|pole\s+position"
         r"|looking\s+at|look\s+at|weighing\s+up|weigh\s+up|open\s+to\s+signing|admirer"
         r"|pay\s+(?:\S+\s+){0,3}?[£€$\d]|trigger"
         r"|driving\s+seat|front[\s-]runners?|out\s+in\s+front|leading\s+the\s+race|battle\s+for"

@@ -945,3 +945,56 @@ Brentford pull out of Ivan Toney sale""",
 @pytest.mark.parametrize("case", SELLER_VERBS, ids=lambda c: c.name)
 def test_seller_verbs(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
+
+
+# Interest and contact phrases of tabloid prose, and whose talks they are: a player's own
+# talks or agreement "with" a club point to his destination, a club's talks "with" another
+# club to the seller.
+TALKS_AND_ENQUIRIES = [
+    Case(
+        "sniffing_around_an_outcast",
+        """Date: 2025-07-01
+
+Juventus are sniffing around Arsenal outcast Jakub Kiwior.""",
+        links={("Jakub Kiwior", "Juventus"): "Arsenal"},
+        no_links_to=(("Jakub Kiwior", "Arsenal"),),
+    ),
+    Case(
+        "asked_the_club_about_a_player",
+        """Date: 2025-07-01
+
+Napoli have asked Manchester United about Alejandro Garnacho.""",
+        links={("Alejandro Garnacho", "Napoli"): "Manchester United"},
+        statuses={("Alejandro Garnacho", "Napoli"): "contact"},
+        no_links_to=(("Alejandro Garnacho", "Manchester United"),),
+    ),
+    Case(
+        "player_talks_with_a_club_broke_down",
+        """Date: 2025-07-01
+
+Real Madrid's Rodrygo will stay in Spain after talks with Manchester City broke down.""",
+        links={("Rodrygo", "Manchester City"): "Real Madrid"},
+        statuses={("Rodrygo", "Manchester City"): "collapsed"},
+    ),
+    Case(
+        "player_agreement_with_a_club",
+        """Date: 2025-07-01
+
+Chelsea striker Nicolas Jackson has reached an agreement with Bayern Munich.""",
+        links={("Nicolas Jackson", "Bayern Munich"): "Chelsea"},
+        statuses={("Nicolas Jackson", "Bayern Munich"): "agreed"},
+    ),
+    Case(
+        "club_talks_with_a_club_after_the_player",
+        """Date: 2025-07-01
+
+Teun Koopmeiners wants the move, and Juventus are in talks with Atalanta.""",
+        links={("Teun Koopmeiners", "Juventus"): "Atalanta"},
+        no_links_to=(("Teun Koopmeiners", "Atalanta"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TALKS_AND_ENQUIRIES, ids=lambda c: c.name)
+def test_talks_and_enquiries(extractor: Extractor, case: Case) -> None:
+    _check(extractor, case)
