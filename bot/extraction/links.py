@@ -220,6 +220,18 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
+_PURSUIT_STATUSES = frozenset(
+    {Status.INTEREST, Status.MONITORING, Status.CONTACT, Status.TALKS, Status.BID}
+)
+
+
+def _pursuit_between(cues: list[Cue], start: int, end: int) -> bool:
+    """A cue of an ongoing pursuit (not a completed or failed move) between the offsets."""
+    return any(
+        start <= c.start < end and c.status in _PURSUIT_STATUSES and not c.negated for c in cues
+    )
+
+
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
 _THEY_CONTINUES = re.compile(
     r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
@@ -354,10 +366,16 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
         # predicate comes after its relative clause, whose player is someone else's business
         if relative is not None:
             rs, re_end = relative.start(), relative.end()
-            fs, fe = re_end, next((b for a, b in fine if a <= re_end < b), len(text))
-            candidates = [
-                r for r in candidates if not rs <= r.start - sent.start < re_end
-            ] or [r for r in usable if r.start - sent.start >= re_end]
+            fe = next((b for a, b in fine if a <= re_end < b), len(text))
+            inside = [r for r in candidates if rs <= r.start - sent.start < re_end]
+            after = [r for r in usable if r.start - sent.start >= re_end]
+            if inside and not after and _pursuit_between(positive_cues, rs, re_end):
+                # "Milan, who have been tracking Botman for months, remain in pole position":
+                # the relative clause is the club's pursuit and the main clause names no one else
+                fs, candidates = rs, inside
+            else:
+                fs = re_end
+                candidates = [r for r in candidates if r not in inside] or after
         local = [
             c
             for c in positive_cues

@@ -998,3 +998,39 @@ Teun Koopmeiners wants the move, and Juventus are in talks with Atalanta.""",
 @pytest.mark.parametrize("case", TALKS_AND_ENQUIRIES, ids=lambda c: c.name)
 def test_talks_and_enquiries(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
+
+
+# A relative clause after a club is usually its past ("Barcelona, who sold Neymar to PSG, want
+# Dembele"), but when it holds the club's ongoing pursuit and the main clause names no other
+# player, its player is the club's target.
+PURSUIT_IN_A_RELATIVE_CLAUSE = [
+    Case(
+        "who_have_been_tracking",
+        """Date: 2025-07-01
+
+AC Milan, who have been tracking Sven Botman for several months, remain in pole position.""",
+        links={("Sven Botman", "AC Milan"): None},
+    ),
+    Case(
+        "who_are_keen_then_signed_another",
+        """Date: 2025-07-01
+
+Chelsea, who were interested in Michael Olise, have now signed Pedro Neto.""",
+        links={("Pedro Neto", "Chelsea"): None},
+        statuses={("Pedro Neto", "Chelsea"): "done"},
+        no_links_to=(("Michael Olise", "Chelsea"),),
+    ),
+    Case(
+        "who_sold_then_pursue_another",
+        """Date: 2017-08-20
+
+Barcelona, who sold Neymar to PSG, are considering a move for Ousmane Dembele.""",
+        links={("Ousmane Dembele", "Barcelona"): None},
+        no_links_to=(("Neymar", "Barcelona"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PURSUIT_IN_A_RELATIVE_CLAUSE, ids=lambda c: c.name)
+def test_pursuit_in_a_relative_clause(extractor: Extractor, case: Case) -> None:
+    _check(extractor, case)
