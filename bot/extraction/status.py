@@ -114,7 +114,9 @@ _PATTERNS: list[tuple[Status, str]] = [
     (
         Status.CONTACT,
         r"\b(?:contact(?:ed|s)?|enquir(?:y|ies|ed|e)|inquir(?:y|ies|ed|e)|approach"
-        r"(?:ed|es)?|asked\s+about|(?:have|has|had)\s+(?:already\s+)?asked\s+(?:\S+\s+){1,3}?about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
+        r"(?:ed|es)?|asked\s+about|request(?:ed)?\s+(?:information|details)|sounded\s+out"
+        # "Marseille have asked Lyon for Aouar" (not the interview's "Asked about ...")
+        r"|(?:have|has|had)\s+(?:already\s+)?asked\s+(?:\S+\s+){1,3}?(?:about|for)\b"
         r"|calls?\s+(?:between|with)|phone\s+call|made\s+(?:a\s+)?call|checked\s+on)",
     ),
     (

@@ -969,6 +969,23 @@ Napoli have asked Manchester United about Alejandro Garnacho.""",
         no_links_to=(("Alejandro Garnacho", "Manchester United"),),
     ),
     Case(
+        "asked_the_club_for_a_player",
+        """Date: 2019-07-01
+
+Marseille have asked Lyon for Houssem Aouar.""",
+        links={("Houssem Aouar", "Marseille"): "Lyon"},
+        statuses={("Houssem Aouar", "Marseille"): "contact"},
+        no_links_to=(("Houssem Aouar", "Lyon"),),
+    ),
+    Case(
+        "coach_asked_his_club_for_a_player",
+        """Date: 2019-07-01
+
+Real Madrid coach Zinedine Zidane has asked the club for Paul Pogba.""",
+        links={("Paul Pogba", "Real Madrid"): None},
+        not_players=("Zinedine Zidane",),
+    ),
+    Case(
         "player_talks_with_a_club_broke_down",
         """Date: 2025-07-01
 
