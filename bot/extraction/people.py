@@ -1122,6 +1122,39 @@ def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
     return any(b.get(key) == value for key, value in a.items() if key != "position")
 
 
+_ENUMERATOR = frozenset({".", ")", "#", "-", "*", ":", "(", "•"})
+
+
+def section_players(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
+    """Sentence index -> the player a section heading names ("3. Alisson Becker" alone on its
+    line), for the sentences under it up to the next heading: a listicle's paragraph is about
+    its heading's player even when it names another in passing."""
+    named: dict[tuple[int, int], Entity] = {}
+    for ent in entities:
+        if ent.is_player:
+            for mention in ent.mentions:
+                named[(mention.tok_start, mention.tok_end)] = ent
+    tokens = doc.tokens
+    out: dict[int, Entity] = {}
+    current: Entity | None = None
+    headings = 0
+    for sent in doc.sentences:
+        if sent.headline:
+            k = sent.tok_start
+            while k < sent.tok_end and (tokens[k].key.isdigit() or tokens[k].key in _ENUMERATOR):
+                k += 1
+            end = sent.tok_end
+            while end > k and tokens[end - 1].key in _ENUMERATOR:
+                end -= 1
+            current = named.get((k, end))
+            headings += current is not None
+            continue
+        if current is not None:
+            out[sent.index] = current
+    # one heading that is a name is a title or a caption; a list has several
+    return out if headings >= 2 else {}
+
+
 def resolve_descriptors(
     doc: Doc,
     descriptors: list[Descriptor],
@@ -1134,6 +1167,7 @@ def resolve_descriptors(
     says about him, or another player named in the window fits it; a player mentioned only in
     passing (``in_passing(sentence)``: no transfer talk) yields to the story's player. A manager
     description ("the Dutch coach") goes to the most recent non-player."""
+    heads = section_players(doc, entities)
     timeline: list[tuple[int, int, Entity]] = []  # (tok_index, sent, entity)
     for ent in entities:
         for mention in ent.mentions:
@@ -1163,6 +1197,12 @@ def resolve_descriptors(
             if not want_player:
                 break
         chosen: Entity | None = None
+        head = heads.get(desc.sent) if want_player else None
+        if head is not None and head.index not in seen:
+            candidates.append((desc.sent, head))
+        if head is not None and len(candidates) > 1:
+            # the section's player first, if what the description says fits him
+            candidates.sort(key=lambda c: c[1] is not head)
         if want_player and len(candidates) > 1:
             for _sent, ent in candidates:
                 if ent.index not in attrs:

@@ -1051,3 +1051,39 @@ Barcelona, who sold Neymar to PSG, are considering a move for Ousmane Dembele.""
 @pytest.mark.parametrize("case", PURSUIT_IN_A_RELATIVE_CLAUSE, ids=lambda c: c.name)
 def test_pursuit_in_a_relative_clause(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
+
+
+# A listicle's paragraph is about the player its heading names, even when it names another in
+# passing: "the Cameroonian" under "2. Andre Onana" is Onana, not the De Gea of the sentence
+# before. One heading that is a name (a title) decides nothing.
+LISTICLE = """Date: 2023-06-01
+
+Five goalkeepers Chelsea could sign this summer
+
+1. Jan Oblak
+
+Atletico Madrid have always resisted offers. The Slovenian has a release clause of €120m.
+
+2. Andre Onana
+
+David de Gea's struggles at United have made a new number one a priority. Inter reportedly want €50m for the Cameroonian, who is also on Bayern Munich's radar."""
+
+
+def test_listicle_heading_player_is_the_paragraph_topic(extractor: Extractor) -> None:
+    result = extractor.extract(LISTICLE)
+    links = {(lk.player, lk.to_club) for lk in result.links}
+    assert ("Andre Onana", "Bayern Munich") in links
+    assert not any(player == "David de Gea" for player, _club in links)
+    fees = {(f.player, f.amount, str(f.kind)) for f in result.fees}
+    assert fees == {("Jan Oblak", 120_000_000, "release_clause"), ("Andre Onana", 50_000_000, "asking")}
+
+
+def test_one_name_heading_is_a_title_not_a_section(extractor: Extractor) -> None:
+    text = """Date: 2023-06-01
+
+Andre Onana
+
+Manchester United are in talks with Inter over Andre Onana. Chelsea have also asked about Kepa Arrizabalaga's situation, and Real Madrid are keen on the Spaniard."""
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert ("Andre Onana", "Manchester United") in links
+    assert ("Andre Onana", "Real Madrid") not in links
