@@ -174,6 +174,30 @@ def _given_name_before(
     )
 
 
+def _without_surname_aliases(
+    tokens: list[Token], raw: list[tuple[Any, ...]], surnames: set[str]
+) -> list[tuple[Any, ...]]:
+    """ "Real Madrid want David Villa ... Should Villa move to the Bernabeu": once the article
+    names a person with a club's short name as his surname, that word alone is the person too,
+    unless the club is also written in full ("Aston Villa") somewhere in the article."""
+    full = {
+        club.name
+        for start, end, surface, kind, clubs in raw
+        if clubs and (end - start > 1 or kind == "name")
+        for club in clubs
+    }
+    return [
+        r
+        for r in raw
+        if not (
+            r[1] - r[0] == 1
+            and r[3] in ("alias", "partial")
+            and tokens[r[0]].key in surnames
+            and not any(club.name in full for club in r[4])
+        )
+    ]
+
+
 def _titled_given_name(tokens: list[Token], i: int, n: int) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < n else None
@@ -284,6 +308,7 @@ class ClubMatcher:
         first = self.first
         partials = self.partials
         candidates = doc.positions(self.start_keys)
+        surnames: set[str] = set()  # one-word club names read as a surname ("David Villa")
         for i_cand in candidates:
             if i_cand < i:
                 continue
@@ -318,6 +343,7 @@ class ClubMatcher:
                 and i > 0
                 and _given_name_before(doc, tokens[i - 1], tok, raw, i)
             ):
+                surnames.add(tok.key)
                 continue  # "Antonio Valencia", "Bruno Guimaraes": a surname, not the club
             if hit is not None and hit[0] == 1 and _titled_given_name(tokens, i, n):
                 continue  # "Inter defender Milan Skriniar": a given name after a title
@@ -339,6 +365,8 @@ class ClubMatcher:
                 ):
                     continue  # "Mexico City", "Kansas City": part of another name
                 raw.append((i, i + 1, None, "partial", list(self.partials[tok.key])))
+        if surnames:
+            raw = _without_surname_aliases(tokens, raw, surnames)
         descriptions = self._descriptions(
             doc, {p for s, e, *_ in raw for p in range(s, e)}, blocked
         )

@@ -1087,3 +1087,24 @@ Manchester United are in talks with Inter over Andre Onana. Chelsea have also as
     links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
     assert ("Andre Onana", "Manchester United") in links
     assert ("Andre Onana", "Real Madrid") not in links
+
+
+# Once an article names a person whose surname is a club's short name ("David Villa"), that
+# word alone is the person too -- unless the club is written in full somewhere in the article.
+def test_club_short_name_as_a_named_persons_surname(extractor: Extractor) -> None:
+    text = (
+        "Date: 2009-06-01\n\nReal Madrid are turning their attention to Valencia striker David "
+        "Villa, although Florentino Perez is unwilling to meet the asking price. Should Villa "
+        "move to the Bernabeu, Barcelona would switch their focus to Lyon's Karim Benzema."
+    )
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {("David Villa", "Real Madrid"), ("Karim Benzema", "Barcelona")}
+
+
+def test_club_written_in_full_keeps_its_short_name(extractor: Extractor) -> None:
+    text = (
+        "Date: 2009-06-01\n\nAston Villa are keen on David Villa. Villa want to sign him before "
+        "the end of the month."
+    )
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {("David Villa", "Aston Villa")}
