@@ -280,6 +280,14 @@ _FOR_BEFORE = re.compile(r"\bfor\s+$")
 _CAREER_AFTER = re.compile(r"^'s\s+(?:\S+\s+)?career\b")
 
 
+# a club right after "offer" as a verb receives the offer ("an offer Chelsea made" is a noun,
+# "was offered to Chelsea" has "to" before the club)
+_OFFER_CLUB_BEFORE = re.compile(
+    r"(?:\b(?:to|will|would|could|can|might|may|and|have|has|had)\s+offer|\boffered|\boffering)\s+$"
+)
+_OFFER_ENDINGS = ("offer ", "offered ", "offering ")
+
+
 def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None.
 
@@ -344,6 +352,8 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "from"  # "made an approach to Fulham for Robinson": the selling club
     if before_text[-1:].isspace() and _to_ending(before_text) and _TO_BEFORE.search(before_text):
         return "to"
+    if before_text.endswith(_OFFER_ENDINGS) and _OFFER_CLUB_BEFORE.search(before_text):
+        return "from"  # "ready to offer Portsmouth £10m for Crouch": the club paid, the seller
     if before_text.endswith(_TOLD_ENDINGS) and _TOLD_BEFORE.search(before_text):
         return "from"  # "has told Atletico he wants to leave": his club
     if _FROM_GATE(before_text) and _FROM_BEFORE.search(before_text):

@@ -933,6 +933,23 @@ Brentford have called off Ivan Toney's move to Chelsea.""",
         no_links_to=(("Ivan Toney", "Brentford"),),
     ),
     Case(
+        "ready_to_offer_the_club_a_fee",
+        """Date: 2009-06-01
+
+Tottenham boss Harry Redknapp wants to bring Peter Crouch back and is ready to offer Portsmouth £10m for the striker.""",
+        links={("Peter Crouch", "Tottenham Hotspur"): "Portsmouth"},
+        no_links_to=(("Peter Crouch", "Portsmouth"),),
+        fees=[("Peter Crouch", 10_000_000, "GBP", "bid")],
+        not_players=("Harry Redknapp",),
+    ),
+    Case(
+        "offered_to_a_club_is_not_the_seller",
+        """Date: 2009-06-01
+
+Peter Crouch was offered to Tottenham last week.""",
+        links={("Peter Crouch", "Tottenham Hotspur"): None},
+    ),
+    Case(
         "pull_out_of_sale",
         """Date: 2024-01-10
 
