@@ -275,6 +275,22 @@ def _player_party(doc: Doc, view: SentenceView, cm: ClubMention) -> bool:
     return True
 
 
+_DESPITE_REPORTS = re.compile(
+    r"\b(?:despite|contrary\s+to|in\s+spite\s+of)\s+(?:\S+\s+){0,2}?(?:reports?|claims?"
+    r"|speculation|rumou?rs?|suggestions?|stories|headlines)\b",
+    re.I,
+)
+
+
+def _without_denied_reports(text: str, cues: list[Cue]) -> list[Cue]:
+    """ "Chelsea have not made a bid for X, despite reports that a £50m offer was lodged": what
+    the reports say is what the sentence denies, not a stage of the move."""
+    found = _DESPITE_REPORTS.search(text)
+    if found is None or not any(c.negated and c.start < found.start() for c in cues):
+        return cues
+    return [c for c in cues if c.start < found.start() or c.negated]
+
+
 class Extractor:
     """Compile the reference data once; call ``extract`` for each article."""
 
@@ -640,6 +656,8 @@ class Extractor:
                     Cue(cue.status, cue.start - sent.start, cue.end - sent.start, cue.negated)
                 )
         for view in views:
+            if view.cues and any(c.negated for c in view.cues):
+                view.cues = _without_denied_reports(view.sent.text, view.cues)
             for ref in view.players:
                 if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
                     ref.speaker = True

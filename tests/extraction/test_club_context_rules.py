@@ -1125,3 +1125,23 @@ def test_club_written_in_full_keeps_its_short_name(extractor: Extractor) -> None
     )
     links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
     assert links == {("David Villa", "Aston Villa")}
+
+
+# "have not made a bid, despite reports that an offer was lodged": the reports are what the
+# sentence denies, so no link comes of them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chelsea have not made a bid for Bayern Munich winger Franck Ribery, despite reports in France that a £50m offer had been lodged.",
+        "Arsenal have not made an offer for Victor Osimhen, despite claims in Italy that a bid of €100m was submitted on Monday.",
+    ],
+)
+def test_denial_despite_reports_is_no_link(extractor: Extractor, text: str) -> None:
+    assert extractor.extract("Date: 2023-06-01\n\n" + text).links == []
+
+
+def test_reports_without_a_denial_still_count(extractor: Extractor) -> None:
+    text = "Date: 2023-06-01\n\nArsenal are keen on Victor Osimhen, despite reports that Napoli want €150m."
+    assert [(lk.player, lk.to_club) for lk in extractor.extract(text).links] == [
+        ("Victor Osimhen", "Arsenal")
+    ]
