@@ -409,6 +409,8 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             player = ref.entity
             if player.current_club is not None and player.current_club.name == mention.club.name:
                 continue
+            if _past_year_after(doc, ref, sent, ref_year):
+                continue
             confidence = 0.5
             if ref.explicit:
                 confidence += 0.2
@@ -429,6 +431,18 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
                 )
             )
     return out
+
+
+_IN_YEAR_AFTER = re.compile(r"\s+(?:back\s+)?in\s+((?:19|20)\d\d)\b(?!/)")
+
+
+def _past_year_after(doc: Doc, ref: PlayerRef, sent: Sentence, ref_year: int | None) -> bool:
+    """ "above the €94m Madrid paid United for Cristiano Ronaldo in 2009": a player dated by a
+    past year right after his name is the sentence's background, whatever else it reports."""
+    if ref_year is None or not ref.explicit:
+        return False
+    found = _IN_YEAR_AFTER.match(doc.text, ref.end, min(sent.end, ref.end + 16))
+    return found is not None and int(found.group(1)) < ref_year
 
 
 def sentence_cues(sent: Sentence) -> list[Cue]:

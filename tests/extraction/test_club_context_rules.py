@@ -1145,3 +1145,21 @@ def test_reports_without_a_denial_still_count(extractor: Extractor) -> None:
     assert [(lk.player, lk.to_club) for lk in extractor.extract(text).links] == [
         ("Victor Osimhen", "Arsenal")
     ]
+
+
+# A player dated by a past year right after his name ("... paid United for Ronaldo in 2009") is
+# background in a sentence that reports another move; a future year is not.
+def test_player_dated_by_a_past_year_is_background(extractor: Extractor) -> None:
+    text = (
+        "Date: 2013-08-20\n\nReal Madrid have offered €91m for Gareth Bale, above the €94m "
+        "that they paid Manchester United for Cristiano Ronaldo in 2009."
+    )
+    players = {lk.player for lk in extractor.extract(text).links}
+    assert players == {"Gareth Bale"}
+
+
+def test_player_with_this_years_date_is_news(extractor: Extractor) -> None:
+    text = "Date: 2023-06-01\n\nArsenal want to sign Declan Rice in 2023 rather than wait."
+    assert [(lk.player, lk.to_club) for lk in extractor.extract(text).links] == [
+        ("Declan Rice", "Arsenal")
+    ]
