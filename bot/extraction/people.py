@@ -171,12 +171,29 @@ ORG_WORDS = frozenset(
         "centre",
         "center",
         "institute",
+        # the same in the languages of translated reports ("Academia de Futebol", "Ciudad
+        # Deportiva", "Estadio", "Stade")
+        "academia",
+        "centro",
+        "ciudad",
+        "estadio",
+        "estadi",
+        "stade",
+        "stadion",
     ]
 )
 
 _NAME_EXTRA_STOP = (
     frozenset(PLAYER_NOUNS)
     | frozenset(NATIONALITY_COUNTRY)
+    # countries as translated reports write them ("the Brasil squad")
+    | frozenset(
+        (
+            *("brasil", "espana", "italia", "deutschland", "alemania", "alemanha", "francia"),
+            *("inglaterra", "holanda", "nederland", "belgique", "schweiz", "suisse", "turkiye"),
+            *("hrvatska", "polska", "sverige", "norge", "danmark", "suomi", "magyarorszag"),
+        )
+    )
     | frozenset(
         (
             *("i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've"),

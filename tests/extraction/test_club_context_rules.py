@@ -899,6 +899,26 @@ Newcastle have agreed terms with winger Ryan Fraser, who flew to Tyneside and ha
 ]
 
 
+INSTITUTIONS_ARE_NOT_PEOPLE += [
+    Case(
+        "translated_academy_and_country",
+        """Date: 2023-06-01
+
+Palmeiras confirmed that Endrick trained at the Academia de Futebol on Monday before travelling with Brasil, and Real Madrid are still monitoring the teenager.""",
+        links={("Endrick", "Real Madrid"): None},
+        not_players=("Academia de Futebol", "Academia", "Brasil"),
+    ),
+    Case(
+        "translated_stadium",
+        """Date: 2023-06-01
+
+Sevilla will present Houssem Aouar at the Estadio Ramon Sanchez-Pizjuan on Friday, after agreeing a fee with Lyon.""",
+        links={("Houssem Aouar", "Sevilla"): "Lyon"},
+        not_players=("Estadio Ramon Sanchez-Pizjuan", "Ramon Sanchez-Pizjuan"),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", INSTITUTIONS_ARE_NOT_PEOPLE, ids=lambda c: c.name)
 def test_institutions_are_not_people(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
