@@ -291,6 +291,33 @@ def _without_denied_reports(text: str, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.start < found.start() or c.negated]
 
 
+_ARRIVED_FROM = re.compile(
+    r"\b(?:(?:has|have)\s+(?:\S+\s+)?(?:signed|arrived|joined)|joins|arrives)\s+from\b", re.I
+)
+
+
+def _arrival_at_previous_subject(doc: Doc, prev: SentenceView, view: SentenceView) -> None:
+    """ "Tottenham have moved to replace him. Pavlyuchenko has signed from Spartak Moscow": an
+    arrival that names only the club left goes to the club the previous sentence of the same
+    paragraph opened with."""
+    sent = view.sent
+    if sent.headline or prev.sent.headline or prev.sent.para != sent.para or not prev.clubs:
+        return
+    if any(r != "from" for _c, r in view.clubs) or not _ARRIVED_FROM.search(sent.text):
+        return
+    first = prev.clubs[0][0]
+    if (
+        first.tok_start != prev.sent.tok_start
+        or prev.clubs[0][1] not in (None, "to", "target")
+        or first.kind == "person"
+        or not SUBJECT_NEXT_FAST.match(doc.text[first.end : first.end + 40])
+    ):
+        return
+    players = [p for p in view.players if p.explicit and p.entity.is_player]
+    if len({p.entity.index for p in players}) == 1:
+        view.clubs.append((_topic_mention(first.club, players[0], sent.index), None))
+
+
 class Extractor:
     """Compile the reference data once; call ``extract`` for each article."""
 
@@ -626,6 +653,8 @@ class Extractor:
                         None,
                     )
                 )
+        for view in views[1:]:
+            _arrival_at_previous_subject(doc, views[view.sent.index - 1], view)
         for view in views:
             view.clubs.sort(key=lambda item: item[0].start)
         # status cues: one pass over the whole text, then handed to their sentences

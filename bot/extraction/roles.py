@@ -288,6 +288,13 @@ _OFFER_CLUB_BEFORE = re.compile(
 _OFFER_ENDINGS = ("offer ", "offered ", "offering ")
 
 
+_HAD_BID_REJECTED_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:have|has|had)\s+(?:\S+\s+)?had\s+(?:a|an|their|its|two|three"
+    r"|another|an\s+opening|a\s+second|a\s+third)\s+(?:\S+\s+){0,3}?(?:bid|offer|approach"
+    r"|proposal)s?\s+(?:\S+\s+){0,3}?(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed)"
+)
+
+
 def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None.
 
@@ -372,6 +379,8 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "from"  # "left out of the Brentford squad", "his Brentford contract"
     if any(w in after_text for w in _PAYER_WORDS) and _PAYER_AFTER.match(after_text):
         return None  # "Real Madrid are willing to pay his release clause": a suitor
+    if "had" in after_text and _HAD_BID_REJECTED_AFTER.match(after_text):
+        return None  # "Sunderland have had a bid rejected for X": the bidder
     if _SELLER_GATE(after_text) and _SELLER_AFTER.match(after_text):
         # "Barcelona, who sold Neymar to PSG, are considering a move for Dembele": the relative
         # clause sold someone else; the main clause pursues

@@ -1183,3 +1183,32 @@ def test_player_with_this_years_date_is_news(extractor: Extractor) -> None:
     assert [(lk.player, lk.to_club) for lk in extractor.extract(text).links] == [
         ("Declan Rice", "Arsenal")
     ]
+
+
+# "Sunderland have had a bid rejected for X": the club that had the bid rejected is the bidder.
+def test_had_a_bid_rejected_is_the_bidder(extractor: Extractor) -> None:
+    text = "Date: 2008-09-01\n\nSunderland have had a bid rejected for Portsmouth's Pedro Mendes."
+    links = {(lk.player, lk.to_club, lk.from_club, str(lk.status)) for lk in extractor.extract(text).links}
+    assert links == {("Pedro Mendes", "Sunderland", "Portsmouth", "bid_rejected")}
+
+
+# "Tottenham have moved to replace him. X has signed from Spartak Moscow": an arrival naming only
+# the club left goes to the club the previous sentence opened with.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tottenham have already moved to replace him. Roman Pavlyuchenko has signed from Spartak Moscow for £13.9m.",
+            {("Roman Pavlyuchenko", "Tottenham Hotspur", "Spartak Moscow")},
+        ),
+        (
+            "Arsenal have completed their third signing of the summer. Kai Havertz has joined from Chelsea for £65m.",
+            {("Kai Havertz", "Arsenal", "Chelsea")},
+        ),
+    ],
+)
+def test_arrival_goes_to_the_previous_sentences_subject(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract("Date: 2023-08-01\n\n" + text).links}
+    assert links == expected
