@@ -71,6 +71,7 @@ FEED_ACCEPT = (
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT_REDIRECTS = {301, 308}
 MAX_REDIRECTS = 5
 _TRUNCATED_ENDINGS = ("…", "...", "[…]", "[...]", "read more", "continue reading")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -355,6 +356,8 @@ class Fetched:
     raw_content_type: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    # every hop was permanent (301/308): where the resource now lives
+    moved_to: str | None = None
 
 
 def _format_size(size: int) -> str:
@@ -622,6 +625,8 @@ class FeedPoller:
             fetched = await self._fetch(feed.url, headers)
         except FetchError as error:
             return await self._failed(result, error.message, error.retry_after)
+        if fetched.moved_to and fetched.moved_to != feed.url:
+            await asyncio.to_thread(self._move_feed, feed_id, feed.url, fetched.moved_to)
         if fetched.status == 304:
             result.status = PollStatus.NOT_MODIFIED
             result.next_fetch_at = await asyncio.to_thread(
@@ -765,6 +770,7 @@ class FeedPoller:
         limits = self.limits
         try:
             async with asyncio.timeout(limits.timeout_seconds):
+                permanent: bool | None = None  # None: no redirect yet
                 for _ in range(MAX_REDIRECTS + 1):
                     self._check_host(url)
                     async with self.session.get(
@@ -775,8 +781,11 @@ class FeedPoller:
                         location = response.headers.get("Location")
                         if response.status in _REDIRECTS and location:
                             url = urljoin(str(response.url), location)
+                            permanent = (permanent is not False
+                                         and response.status in _PERMANENT_REDIRECTS)
                             continue
-                        return await self._read(response)
+                        fetched = await self._read(response)
+                        return replace(fetched, moved_to=url) if permanent else fetched
                 raise FetchError("too many redirects", transient=False)
         except FetchError:
             raise
@@ -860,6 +869,23 @@ class FeedPoller:
 
     def _jittered(self, delay: timedelta, low: float, high: float) -> timedelta:
         return delay * (low + (high - low) * self.rng.random())
+
+    def _move_feed(self, feed_id: int, old_url: str, new_url: str) -> None:
+        """A feed that moved for good (301/308 on every hop) is fetched at its new address from
+        now on -- unless the bot's settings name it (they would add the old address back; the
+        admin is told to update them) or another feed already has that address."""
+        if old_url in self.configured_urls:
+            log.warning("feed %s moved permanently to %s: update the bot's settings",
+                        old_url, new_url)
+            return
+        if len(new_url) > MAX_URL_LENGTH:
+            return
+        with session_scope(self.engine) as session:
+            feed = session.get(Feed, feed_id)
+            if feed is None or queries.feeds_with_urls(session, [new_url]):
+                return
+            feed.url = new_url
+        log.info("feed %s moved permanently: now fetched from %s", old_url, new_url)
 
     def _record_success(self, feed_id: int, validators: tuple[str | None, str | None] | None,
                         new_articles: int, title: str | None,

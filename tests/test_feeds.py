@@ -821,6 +821,38 @@ async def test_redirects_are_followed_but_not_forever(engine: Engine, site: Site
     assert (looped.status, looped.error) == (PollStatus.FAILED, "too many redirects")
 
 
+async def test_a_feed_that_moved_for_good_is_fetched_at_its_new_address(
+        engine: Engine, site: Site, http: aiohttp.ClientSession) -> None:
+    site.serve("/new.rss", Document(rss("Moved", site.base, [(BRANDT, site.url("/b"))])))
+
+    def redirect(to: str, status: int) -> Handler:
+        async def handler(request: web.Request) -> web.StreamResponse:
+            return web.Response(status=status, headers={"Location": to})
+        return handler
+
+    site.routes["/old.rss"] = redirect("/new.rss", 301)
+    site.routes["/hop.rss"] = redirect("/old.rss", 308)
+    site.routes["/today.rss"] = redirect("/new.rss", 302)
+    site.routes["/mixed.rss"] = redirect("/today.rss", 301)
+    site.routes["/settings.rss"] = redirect("/new.rss", 301)
+    moved = follow(engine, site, "/hop.rss")
+    temporary = follow(engine, site, "/today.rss")
+    mixed = follow(engine, site, "/mixed.rss")
+    configured = follow(engine, site, "/settings.rss")
+    poller = FeedPoller(http, engine, no_facts, clock=Clock(), limits=LIMITS,
+                        configured_urls=[site.url("/settings.rss")], allow_private=True,
+                        rng=random.Random(7))
+    assert (await poller.poll_feed(moved)).status is PollStatus.OK
+    assert feed_row(engine, moved).url == site.url("/new.rss")
+    hits = site.hits["/hop.rss"]
+    await poller.poll_feed(moved)
+    assert site.hits["/hop.rss"] == hits  # the old address is not asked again
+    for feed_id, path in ((temporary, "/today.rss"), (mixed, "/mixed.rss"),
+                          (configured, "/settings.rss")):
+        assert (await poller.poll_feed(feed_id)).status is PollStatus.OK
+        assert feed_row(engine, feed_id).url == site.url(path)
+
+
 async def test_local_addresses_are_not_fetched(engine: Engine, site: Site,
                                                http: aiohttp.ClientSession) -> None:
     site.serve("/feed.rss", Document(rss("Local", site.base, [(BRANDT, site.url("/b"))])))
