@@ -59,6 +59,10 @@ _SELLER_AFTER = re.compile(
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
     r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approach(?:es)?|advances)"
+    # "would accept around €50m", "insist Zaha, 26, will not leave for less than £80m"
+    r"|accept(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d)"
+    r"|insist(?:s|ed)?\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:will|would|is|are)\s+not\s+(?:leave|be\s+sold"
+    r"|for\s+sale|going\s+anywhere)"
     # "pull out of the Toney sale", "called off his move to Chelsea": the club that sells
     r"|(?:call(?:s|ed|ing)?\s+off|pull(?:s|ed|ing)?\s+out\s+of)\s+(?:\S+\s+){0,4}?(?:sale|move\s+to)"
     r"|(?:hold|holds|held|have|has|retain|retains|inserted|included)\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
@@ -194,7 +198,11 @@ _SUITOR_FROM_BEFORE = re.compile(
 )
 _COUNTERPART_TO = re.compile(
     r"\b(?:approach|bid|bids|offer|offers|enquiry|inquiry|proposal|proposals|request|approaches)"
-    r"\s+(?:(?:of|worth)\s+(?:\S+\s+){1,4}?)?to\s+(?:the\s+)?$"
+    r"\s+(?:(?:of|worth)\s+(?:\S+\s+){1,7}?)?to\s+(?:the\s+)?$"
+)
+# "will present to Manchester United an offer of €65m": the club the offer goes to
+_OFFER_FOLLOWS = re.compile(
+    r"^\s*(?:an?|their|his|its|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal|approach)s?\b"
 )
 # "coached the left-back at Sporting", "worked with Felix at Benfica": a shared past club
 _SHARED_PAST_BEFORE = re.compile(
@@ -357,6 +365,8 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         return "history"
     if " to" in tail and _COUNTERPART_TO.search(before_text):
         return "from"  # "made an approach to Fulham for Robinson": the selling club
+    if before_text.endswith(("to ", "to the ")) and _OFFER_FOLLOWS.match(after_text):
+        return "from"
     if before_text[-1:].isspace() and _to_ending(before_text) and _TO_BEFORE.search(before_text):
         return "to"
     if before_text.endswith(_OFFER_ENDINGS) and _OFFER_CLUB_BEFORE.search(before_text):

@@ -970,6 +970,42 @@ Peter Crouch was offered to Tottenham last week.""",
         links={("Peter Crouch", "Tottenham Hotspur"): None},
     ),
     Case(
+        "present_to_the_club_an_offer",
+        """Date: 2019-08-01
+
+Juventus will present to Napoli an offer of 40 million euros for Hirving Lozano.""",
+        links={("Hirving Lozano", "Juventus"): "Napoli"},
+        no_links_to=(("Hirving Lozano", "Napoli"),),
+        fees=[("Hirving Lozano", 40_000_000, "EUR", "bid")],
+    ),
+    Case(
+        "offer_with_a_long_figure_to_the_club",
+        """Date: 2017-08-20
+
+PSG have made an offer of 120 million euros, bonuses included, to Monaco for Kylian Mbappe.""",
+        links={("Kylian Mbappe", "Paris Saint-Germain"): "Monaco"},
+        no_links_to=(("Kylian Mbappe", "Monaco"),),
+        fees=[("Kylian Mbappe", 120_000_000, "EUR", None)],
+    ),
+    Case(
+        "would_accept_a_sum",
+        """Date: 2018-01-10
+
+Arsenal have held talks with Roma over Kostas Manolas, and the Giallorossi would accept around €35m for the defender.""",
+        links={("Kostas Manolas", "Arsenal"): "Roma"},
+        no_links_to=(("Kostas Manolas", "Roma"),),
+        fees=[("Kostas Manolas", 35_000_000, "EUR", None)],
+    ),
+    Case(
+        "insist_he_will_not_leave",
+        """Date: 2019-08-01
+
+But Brighton insist Lewis Dunk, 27, will not leave for less than £50m, and Leicester are still keen.""",
+        links={("Lewis Dunk", "Leicester City"): "Brighton & Hove Albion"},
+        no_links_to=(("Lewis Dunk", "Brighton & Hove Albion"),),
+        fees=[("Lewis Dunk", 50_000_000, "GBP", None)],
+    ),
+    Case(
         "pull_out_of_sale",
         """Date: 2024-01-10
 
