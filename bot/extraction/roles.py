@@ -49,7 +49,7 @@ _SELLER_AFTER = re.compile(
     r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash|the\s+fact"
     r"|losing|lose"
     r"|part|offload|accept|hold|listen|sanction)|(?:want|wants|wanting|demand(?:ed|s|ing)?|valu(?:e|ed|ing)"
-    r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d|a\s+(?:price|fee|valuation))"
+    r"|slapped|set)\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d[\d.,]*|a\s+(?:price|fee|valuation))"
     # "have been rebuffed by": a passive rejection is the bidder's, not the seller's
     r"|(?<!been\s)(?<!were\s)(?<!was\s)(?<!being\s)(?:reject(?:ed|s)?"
     r"|turn(?:ed|s|ing)?\s+down|rebuff(?:ed|s)?|knock(?:ed|s)?\s+back)|(?:by|from|after|through)\s+selling|selling\s+(?!point)|accept(?:ed|s|ing)?\s+"

@@ -1006,6 +1006,17 @@ But Brighton insist Lewis Dunk, 27, will not leave for less than £50m, and Leic
         fees=[("Lewis Dunk", 50_000_000, "GBP", None)],
     ),
     Case(
+        "want_a_bare_number",
+        """Date: 2023-01-10
+
+Inter Milan and Manchester United are interested in Benjamin Pavard, and Bayern want at least 35 million.""",
+        links={
+            ("Benjamin Pavard", "Inter Milan"): "Bayern Munich",
+            ("Benjamin Pavard", "Manchester United"): "Bayern Munich",
+        },
+        no_links_to=(("Benjamin Pavard", "Bayern Munich"),),
+    ),
+    Case(
         "pull_out_of_sale",
         """Date: 2024-01-10
 
