@@ -327,6 +327,27 @@ _COMMON_STARTERS = frozenset(
 )
 
 
+# Korean names put the family name first and hyphenate the given name ("Son Heung-min",
+# "Kim Min-jae"): that hyphenated word is a name, not an adjective like "British-record"
+_KOREAN_FAMILY_NAMES = frozenset(
+    (
+        *("kim", "lee", "park", "son", "hwang", "cho", "jung", "jeong", "choi", "kang", "yoon"),
+        *("jang", "lim", "han", "oh", "seo", "shin", "kwon", "song", "hong", "paik", "baek"),
+        *("ji", "nam", "ki", "koo", "ko", "bae", "yang", "ahn", "jeon", "moon", "kwak", "yoo"),
+        *("ryu", "um", "eom", "jo", "ha", "byun", "seol", "cha", "go", "noh"),
+    )
+)
+
+
+def _korean_given_name(words: list[Token], k: int) -> bool:
+    return (
+        k > 0
+        and words[k - 1].key in _KOREAN_FAMILY_NAMES
+        and words[k].text.count("-") == 1
+        and words[k].text[:1].isupper()
+    )
+
+
 _LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
 _GIVEN_NAME_PLACES = frozenset(
     (
@@ -538,7 +559,11 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop()
             # "British-record", "Premier-League-winning": a hyphenated word with a lower-case
             # part is an adjective ("Alexander-Arnold", "Hudson-Odoi" keep capitals)
-            words = [w for w in words if not _LOWER_HYPHEN_PART.search(w.text)]
+            words = [
+                w
+                for k, w in enumerate(words)
+                if not _LOWER_HYPHEN_PART.search(w.text) or _korean_given_name(words, k)
+            ]
             if not words:
                 continue
             # '"Selling Robin to United is a disaster"': a verb opening the sentence

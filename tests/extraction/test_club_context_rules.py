@@ -1259,3 +1259,26 @@ def test_arrival_goes_to_the_previous_sentences_subject(
 ) -> None:
     links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract("Date: 2023-08-01\n\n" + text).links}
     assert links == expected
+
+
+# Korean names put the family name first and hyphenate the given name: "Son Heung-min" is the
+# whole name (a hyphenated word with a lower-case part is otherwise an adjective, "British-record").
+def test_korean_hyphenated_given_names(extractor: Extractor) -> None:
+    text = (
+        "Date: 2023-07-10\n\nPSG have signed Lee Kang-in from Mallorca, and Wolves are keen on "
+        "Hwang Hee-chan. Bayern Munich will pay the €50m release clause of Napoli defender Kim "
+        "Min-jae. Kim will undergo a medical on Monday."
+    )
+    result = extractor.extract(text)
+    links = {(lk.player, lk.to_club) for lk in result.links}
+    assert links == {
+        ("Lee Kang-in", "Paris Saint-Germain"),
+        ("Hwang Hee-chan", "Wolverhampton Wanderers"),
+        ("Kim Min-jae", "Bayern Munich"),
+    }
+    assert [(f.player, f.amount) for f in result.fees] == [("Kim Min-jae", 50_000_000)]
+
+
+def test_british_record_stays_an_adjective(extractor: Extractor) -> None:
+    text = "Date: 2023-07-10\n\nArsenal are closing in on a British-record deal for Declan Rice."
+    assert [lk.player for lk in extractor.extract(text).links] == ["Declan Rice"]
