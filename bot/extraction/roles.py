@@ -18,7 +18,7 @@ from bot.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from bot.extraction.status import literal_gate
-from bot.extraction.textutil import Doc
+from bot.extraction.textutil import Doc, Token
 
 _AGE = re.compile(r"^\d{1,2}-year-old$")
 _COUNTRY_PARTS = frozenset(
@@ -303,6 +303,32 @@ _HAD_BID_REJECTED_AFTER = re.compile(
 )
 
 
+_ARROWS = frozenset({"→", "➡", "⇒", "➔", "➜", "⟶", "⇨"})
+_VARIATION = frozenset({"️", "︎"})
+
+
+def _arrow_side(tokens: list[Token], mention: ClubMention, first: int, end: int) -> str | None:
+    """ "Marmoush: Eintracht Frankfurt → Manchester City", "Felix (Chelsea ➡️ Al Nassr)": the
+    club after an arrow is the destination, the club before it the one left."""
+    k = mention.tok_start - 1
+    while k >= first and tokens[k].text in _VARIATION:
+        k -= 1
+    if k >= first and (
+        tokens[k].text in _ARROWS
+        or (tokens[k].text == ">" and k > first and tokens[k - 1].text in ("-", "="))
+    ):
+        return "to"
+    k = mention.tok_end
+    while k < end and tokens[k].text in _VARIATION:
+        k += 1
+    if k < end and (
+        tokens[k].text in _ARROWS
+        or (tokens[k].text in ("-", "=") and k + 1 < end and tokens[k + 1].text == ">")
+    ):
+        return "from"
+    return None
+
+
 def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None) -> str | None:
     """'former', 'against', 'seller', 'from', 'to', 'history', 'target' or None.
 
@@ -326,6 +352,9 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
     if prev is not None and (prev.key in FORMER_WORDS or prev.key.startswith("ex-")):
         return "former"
+    arrow = _arrow_side(tokens, mention, sent.tok_start, sent.tok_end)
+    if arrow is not None:
+        return arrow
     if (
         prev is not None
         and prev.key == "-"

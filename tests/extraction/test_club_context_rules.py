@@ -1282,3 +1282,20 @@ def test_korean_hyphenated_given_names(extractor: Extractor) -> None:
 def test_british_record_stays_an_adjective(extractor: Extractor) -> None:
     text = "Date: 2023-07-10\n\nArsenal are closing in on a British-record deal for Declan Rice."
     assert [lk.player for lk in extractor.extract(text).links] == ["Declan Rice"]
+
+
+# Newsletters and posts write a move as "club → club": the club after the arrow is the
+# destination, the one before it the club left.
+def test_arrow_notation_moves(extractor: Extractor) -> None:
+    text = """Date: 2024-09-01
+
+DEADLINE DAY DEALS
+• Joao Felix: Chelsea → AC Milan, loan
+• Kieran Tierney: Arsenal -> Celtic, free
+Federico Chiesa (Juventus ➡️ Liverpool) - here we go!"""
+    links = {(lk.player, lk.to_club, lk.from_club) for lk in extractor.extract(text).links}
+    assert links == {
+        ("Joao Felix", "AC Milan", "Chelsea"),
+        ("Kieran Tierney", "Celtic", "Arsenal"),
+        ("Federico Chiesa", "Liverpool", "Juventus"),
+    }
