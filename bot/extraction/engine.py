@@ -875,7 +875,9 @@ class Extractor:
             # after a bid from Newcastle"
             if not explicit_players and suitors and last_player is not None and strong:
                 s_index, ent = last_player
-                near = sent.index - s_index <= 1 and doc.sentences[s_index].para == sent.para
+                # the paragraph's player, one or two sentences back ("X ... Bayern would accept
+                # a loan. United and Arsenal have made enquiries")
+                near = sent.index - s_index <= 2 and doc.sentences[s_index].para == sent.para
                 if (near or (sent.index - s_index <= 2 and has_pronoun(sent.text))) and (
                     ent.current_club is None
                     or any(c.club.name != ent.current_club.name for c in suitors)

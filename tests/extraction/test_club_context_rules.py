@@ -1299,3 +1299,19 @@ Federico Chiesa (Juventus ➡️ Liverpool) - here we go!"""
         ("Kieran Tierney", "Celtic", "Arsenal"),
         ("Federico Chiesa", "Liverpool", "Juventus"),
     }
+
+
+# A strong stage with suitors but no player ("Manchester United and Arsenal have made
+# enquiries") is about the paragraph's player named one or two sentences before.
+def test_suitors_without_a_name_two_sentences_on(extractor: Extractor) -> None:
+    text = (
+        "Date: 2024-01-31\n\nBrighton agreed a fee of £30m with Ajax for Brian Brobbey, only for "
+        "the striker to turn the move down. Ajax would also accept a loan with an obligation to "
+        "buy. Everton and Fulham have both made enquiries."
+    )
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {
+        ("Brian Brobbey", "Brighton & Hove Albion"),
+        ("Brian Brobbey", "Everton"),
+        ("Brian Brobbey", "Fulham"),
+    }
