@@ -280,7 +280,9 @@ _OWNER_BEFORE = re.compile(r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bou
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
 _INITIAL_NAME_NEXT = re.compile(
     r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
-    r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined)\b)"
+    r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined|returned|rejoined"
+    r"|signed|completed|moved|agreed|arrived|left|swapped|snubbed|rejected|turned|joins|signs"
+    r"|completes|moves|agrees|arrives|returns)\b)"
 )
 _COMMON_STARTERS = frozenset(
     (

@@ -71,7 +71,7 @@ _PATTERNS: list[tuple[Status, str]] = [
         r"|joins?\s+(?:on\s+(?:a\s+)?(?:loan|permanent))|(?:signed|joined)\s+(?:for|on)\b"
         r"|confirm(?:ed|s)?\s+the\s+(?:signing|arrival|capture|transfer)|here\s+we\s+go"
         r"|bought|sold|has\s+joined|(?:have|has)\s+(?:now\s+|finally\s+|officially\s+)?signed|signs\s+for|(?:is|was)\s+announced"
-        r"|(?:has|have)\s+(?:already\s+)?(?:lured|snapped\s+up|poached|landed|captured|brought\s+in"
+        r"|returned\s+to|rejoined|(?:has|have)\s+(?:already\s+)?(?:lured|snapped\s+up|poached|landed|captured|brought\s+in"
         r"|recruited)"
         r"|put\s+pen\s+to\s+paper|done\s+deal|deal\s+is\s+(?:now\s+)?done|now\s+official"
         # "becomes City's third signing of the window" (not "would be ... third signing")
