@@ -321,7 +321,8 @@ _BARE_AMOUNT = re.compile(
     re.I,
 )
 _BARE_CONTEXT = re.compile(
-    r"\b(?:bid|bids|offer|offers|fee|of|worth|for|at|to|valuation|price|clause)\s+"
+    r"\b(?:bid|bids|offer|offers|fee|of|worth|for|at|to|valuation|price|clause|offered|offering"
+    r"|ask|asks|asking|pay|pays|paid|paying|cost|costs|want|wants|demand|demands)\s+"
     r"(?:(?:around|about|up\s+to|just|some|over|under|nearly|almost)\s+)?$",
     re.I,
 )
@@ -331,6 +332,7 @@ def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
     """Add amounts written without a currency that follow a figure with one in the same
     paragraph, in a money phrase ("bid of 58 million")."""
     taken = [(m.start, m.end) for m in figures]
+    single_currency = len({m.currency for m in figures}) == 1
     extra: list[Money] = []
     for match in _BARE_AMOUNT.finditer(text, figures[0].end):
         start, end = match.span()
@@ -339,7 +341,12 @@ def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
         if not _BARE_CONTEXT.search(text, max(0, start - 30), start):
             continue
         before = [m for m in figures if m.end <= start]
-        if not before or "\n" in text[before[-1].end : start] or start - before[-1].end > 400:
+        if not before:
+            continue
+        # an article that writes one currency throughout (a translated Italian report: "65
+        # million euros" once, then "Roma ask 20 million") means it for every bare amount
+        near = "\n" not in text[before[-1].end : start] and start - before[-1].end <= 400
+        if not near and not single_currency:
             continue
         amount = _scale(_num_value(match.group(1)), match.group(2).lower())
         if amount:

@@ -180,6 +180,7 @@ ORG_WORDS = frozenset(
         "estadi",
         "stade",
         "stadion",
+        "scudetto",
     ]
 )
 

@@ -1331,3 +1331,31 @@ def test_mononym_opening_a_sentence_with_a_move_verb(extractor: Extractor) -> No
         ("Willian", "Chelsea", "Anzhi Makhachkala", "done"),
         ("Wayne Rooney", "Chelsea", None, "bid_rejected"),
     }
+
+
+# A translated report writes its currency once ("40 million euros") and then bare amounts in
+# later paragraphs ("Torino ask 25 million"): one currency throughout means it for them too.
+def test_bare_amounts_inherit_the_articles_only_currency(extractor: Extractor) -> None:
+    text = """Date: 2022-07-20
+
+Juventus are ready to present to Fiorentina an offer of 40 million euros for Dusan Vlahovic.
+
+BREMER, THE ALTERNATIVE. Torino ask 25 million for Gleison Bremer, and Inter have offered 20 million.
+
+The Scudetto race starts in August."""
+    fees = {(f.player, f.amount, f.currency) for f in extractor.extract(text).fees}
+    assert fees == {
+        ("Dusan Vlahovic", 40_000_000, "EUR"),
+        ("Gleison Bremer", 25_000_000, "EUR"),
+        ("Gleison Bremer", 20_000_000, "EUR"),
+    }
+
+
+def test_bare_amounts_stay_bare_when_an_article_mixes_currencies(extractor: Extractor) -> None:
+    text = """Date: 2022-07-20
+
+Chelsea have bid £40m for Dusan Vlahovic, and Juventus have offered €45m.
+
+Torino ask 25 million for Gleison Bremer."""
+    fees = {(f.player, f.amount) for f in extractor.extract(text).fees}
+    assert ("Gleison Bremer", 25_000_000) not in fees
