@@ -181,6 +181,16 @@ ORG_WORDS = frozenset(
         "stade",
         "stadion",
         "scudetto",
+        "viale",
+        "piazza",
+        "corso",
+        "calle",
+        "avenida",
+        "rua",
+        "strasse",
+        "platz",
+        "rue",
+        "boulevard",
     ]
 )
 

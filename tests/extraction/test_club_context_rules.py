@@ -919,6 +919,19 @@ Sevilla will present Houssem Aouar at the Estadio Ramon Sanchez-Pizjuan on Frida
 ]
 
 
+INSTITUTIONS_ARE_NOT_PEOPLE.append(
+    Case(
+        "translated_street",
+        """Date: 2019-08-03
+
+The mood in Viale della Liberazione is that Manchester United will accept Inter's offer for Romelu Lukaku, who would earn 7.5 million euros net per season.""",
+        links={("Romelu Lukaku", "Inter Milan"): None},
+        fees=[("Romelu Lukaku", 7_500_000, "EUR", "wage")],
+        not_players=("Viale della Liberazione", "Viale"),
+    )
+)
+
+
 @pytest.mark.parametrize("case", INSTITUTIONS_ARE_NOT_PEOPLE, ids=lambda c: c.name)
 def test_institutions_are_not_people(extractor: Extractor, case: Case) -> None:
     _check(extractor, case)
