@@ -924,9 +924,12 @@ INSTITUTIONS_ARE_NOT_PEOPLE.append(
         "translated_street",
         """Date: 2019-08-03
 
-The mood in Viale della Liberazione is that Manchester United will accept Inter's offer for Romelu Lukaku, who would earn 7.5 million euros net per season.""",
-        links={("Romelu Lukaku", "Inter Milan"): None},
-        fees=[("Romelu Lukaku", 7_500_000, "EUR", "wage")],
+Inter will present an offer of 65 million euros to Manchester United for Romelu Lukaku. The sensation in Viale della Liberazione is that this time the English club will say yes. The agent has already agreed a five-year contract at 7.5 million net per season.""",
+        links={("Romelu Lukaku", "Inter Milan"): "Manchester United"},
+        fees=[
+            ("Romelu Lukaku", 65_000_000, "EUR", "bid"),
+            ("Romelu Lukaku", 7_500_000, "EUR", "wage"),
+        ],
         not_players=("Viale della Liberazione", "Viale"),
     )
 )
