@@ -87,7 +87,8 @@ _WISH_NOUNS = frozenset(
 )
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
 # a numbered list item that is only a name: "3. Alisson Becker"
-_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}\s*$")
+# "3. Peter Crouch", "2. Andy Carroll (West Ham)": a numbered item, perhaps with his club
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}(?:\s+\([^()]{2,40}\))?\s*$")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
 _LIST_TITLE = re.compile(
     r"\b(?:could|should|must|might|can|to)\s+(?:sign|target|buy|replace|bring\s+in)"
@@ -294,6 +295,12 @@ def _without_denied_reports(text: str, cues: list[Cue]) -> list[Cue]:
 _ARRIVED_FROM = re.compile(
     r"\b(?:(?:has|have)\s+(?:\S+\s+)?(?:signed|arrived|joined)|joins|arrives)\s+from\b", re.I
 )
+
+
+def _in_brackets(text: str, club: ClubMention, base: int) -> bool:
+    before = text[: club.start - base].rstrip()
+    after = text[club.end - base :].lstrip()
+    return before.endswith("(") and after.startswith(")")
 
 
 def _arrival_at_previous_subject(doc: Doc, prev: SentenceView, view: SentenceView) -> None:
@@ -984,7 +991,7 @@ class Extractor:
                 )
             )
             and len([p for p in view.players if p.explicit and p.entity.is_player]) == 1
-            and not view.clubs
+            and all(_in_brackets(view.sent.text, c, view.sent.start) for c, _r in view.clubs)
         ]
         if len(items) < 2:
             return []
@@ -997,6 +1004,8 @@ class Extractor:
         out: list[LinkEvidence] = []
         for view in items:
             ref = next(p for p in view.players if p.explicit and p.entity.is_player)
+            for own, _role in view.clubs:  # "(West Ham)": the club he plays for
+                ref.entity.set_current(own.club, 3)
             current = ref.entity.current_club
             if current is None or current.name != clubs[0].club.name:
                 out.append(

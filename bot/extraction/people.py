@@ -1199,6 +1199,11 @@ def section_players(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
             while k < sent.tok_end and (tokens[k].key.isdigit() or tokens[k].key in _ENUMERATOR):
                 k += 1
             end = sent.tok_end
+            if end - k > 2 and tokens[end - 1].key == ")":
+                # "2. Andy Carroll (West Ham)": the club in brackets is his, not the heading
+                opening = next((j for j in range(end - 2, k, -1) if tokens[j].key == "("), None)
+                if opening is not None:
+                    end = opening
             while end > k and tokens[end - 1].key in _ENUMERATOR:
                 end -= 1
             current = named.get((k, end))

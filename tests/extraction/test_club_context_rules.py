@@ -1375,3 +1375,30 @@ Chelsea have bid £40m for Dusan Vlahovic, and Juventus have offered €45m.
 Torino ask 25 million for Gleison Bremer."""
     fees = {(f.player, f.amount) for f in extractor.extract(text).fees}
     assert ("Gleison Bremer", 25_000_000) not in fees
+
+
+# A listicle item may carry the player's club in brackets ("2. Moises Caicedo (Brighton)"): the
+# item still links to the title's club, the bracketed club is the one he would leave, and the
+# paragraph under it is about him.
+def test_listicle_items_with_their_club_in_brackets(extractor: Extractor) -> None:
+    text = """Date: 2023-05-01
+
+Four Midfielders Arsenal Could Sign This Summer
+
+1. Declan Rice (West Ham)
+
+The England man is the priority. West Ham want £100m for the 24-year-old.
+
+2. Moises Caicedo (Brighton)
+
+Brighton have already turned down one approach. The Ecuadorian would cost around £80m."""
+    result = extractor.extract(text)
+    links = {(lk.player, lk.to_club, lk.from_club) for lk in result.links}
+    assert links == {
+        ("Declan Rice", "Arsenal", "West Ham United"),
+        ("Moises Caicedo", "Arsenal", "Brighton & Hove Albion"),
+    }
+    assert {(f.player, f.amount) for f in result.fees} == {
+        ("Declan Rice", 100_000_000),
+        ("Moises Caicedo", 80_000_000),
+    }
