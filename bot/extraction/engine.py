@@ -1295,9 +1295,6 @@ class Extractor:
                         and doc.sentences[last_player[0]].para >= sent.para - 1
                         and not _new_round_up_item(doc, last_player[0], sent)
                         and fee_words(sent.text)
-                        and not any(
-                            c for c, r in view.clubs if r is None and len(players) == 0 and False
-                        )
                     ):
                         player = last_player[1]
                     else:
