@@ -297,6 +297,15 @@ _ARRIVED_FROM = re.compile(
 )
 
 
+_PLAN_NOUNS = frozenset(
+    (
+        *("plan", "plans", "bid", "bids", "move", "pursuit", "chase", "swoop", "deal", "hunt"),
+        *("dream", "switch", "transfer", "saga", "talks", "interest", "approach", "offer"),
+        *("raid", "push", "decision", "u-turn", "blow", "boost", "hopes", "race", "battle"),
+    )
+)
+
+
 def _in_brackets(text: str, club: ClubMention, base: int) -> bool:
     before = text[: club.start - base].rstrip()
     after = text[club.end - base :].lstrip()
@@ -715,8 +724,10 @@ class Extractor:
             for ref in view.players:
                 if not ref.explicit:
                     continue
-                # "Atalanta's Teun Koopmeiners", "Stuttgart centre-back Waldemar Anton"
-                for back in range(0, 7):
+                # "Atalanta's Teun Koopmeiners", "Stuttgart centre-back Waldemar Anton" -- but
+                # "Liverpool's Guehi plan" is Liverpool's plan for him
+                planned = ref.tok_end < sent.tok_end and tokens[ref.tok_end].key in _PLAN_NOUNS
+                for back in range(0, 0 if planned else 7):
                     end = ref.tok_start - back
                     if end <= sent.tok_start:
                         break

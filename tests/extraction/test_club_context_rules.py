@@ -1402,3 +1402,15 @@ Brighton have already turned down one approach. The Ecuadorian would cost around
         ("Declan Rice", 100_000_000),
         ("Moises Caicedo", 80_000_000),
     }
+
+
+# "Liverpool's Guehi plan": a possessive club before a name used as a modifier of a plan, bid or
+# move is the club's plan for the player, not his club.
+def test_clubs_plan_for_a_player_is_not_his_club(extractor: Extractor) -> None:
+    text = """Date: 2025-12-01
+
+Chelsea's Branthwaite bid
+
+Chelsea are plotting a fresh move for Jarrad Branthwaite. Real Madrid are also monitoring Branthwaite."""
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {("Jarrad Branthwaite", "Chelsea"), ("Jarrad Branthwaite", "Real Madrid")}
