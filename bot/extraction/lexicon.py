@@ -180,6 +180,7 @@ NAME_STOPWORDS: frozenset[str] = _words(
     only according notably meanwhile elsewhere indeed instead despite while whilst with
     without after before during since until when where why how what which who whom whose if
     then than both either neither all some any many much more most few several each every
+    because unless whereas once whether although real
     other another no not yes now today tomorrow yesterday tonight last next first second
     third new old former ex current big top premier league serie la liga bundesliga ligue
     eredivisie champions europa conference cup fa efl carabao super world euro euros uefa

@@ -22,7 +22,10 @@ from bot.reference import ClubRef
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:while|whilst|whereas|but|although|though|however|which|and\s+that|amid|amidst"
     r"|with|as)\b|\s(?:while|whilst|whereas|but|although|though|however|and\s+that)\s"
-    r"|\s[-]\s|\.\.\.",
+    r"|\s[-]\s|\.\.\."
+    # ", and Jack Grealish is wanted by Napoli": a new subject starts a clause of its own
+    r"|,\s*and\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3}\s+(?:is|are|was|were|has"
+    r"|have|had|will|would|could|can|may|might)\b)",
     re.I,
 )
 _FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I)

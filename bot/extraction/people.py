@@ -361,6 +361,9 @@ def _korean_given_name(words: list[Token], k: int) -> bool:
     )
 
 
+# "NorthernGoonerX", "CityTillIDie": a forum user name, not a person's (McTominay, MacAllister
+# and DeAndre keep their capitals)
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z]")
 _LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
 _GIVEN_NAME_PLACES = frozenset(
     (
@@ -553,7 +556,10 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 continue
             i = j
             words = [tokens[p] for p in parts]
-            if any(w.key in ORG_WORDS or any(c.isdigit() for c in w.key) for w in words):
+            if any(
+                w.key in ORG_WORDS or any(c.isdigit() for c in w.key) or _CAMEL_CASE.match(w.text)
+                for w in words
+            ):
                 continue
             # strip leading stopwords ("However", "According") and trailing months/days
             while (

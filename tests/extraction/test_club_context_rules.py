@@ -1414,3 +1414,30 @@ Chelsea's Branthwaite bid
 Chelsea are plotting a fresh move for Jarrad Branthwaite. Real Madrid are also monitoring Branthwaite."""
     links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
     assert links == {("Jarrad Branthwaite", "Chelsea"), ("Jarrad Branthwaite", "Real Madrid")}
+
+
+# ", and Jack Grealish is wanted by Napoli": a new subject after ", and" starts its own clause,
+# so each club keeps to its own player.
+def test_and_with_a_new_subject_starts_a_clause(extractor: Extractor) -> None:
+    text = (
+        "Date: 2022-08-20\n\nLiverpool have agreed a fee with Brighton for Moises Caicedo, and "
+        "Jack Grealish is wanted by Napoli."
+    )
+    links = {(lk.player, lk.to_club) for lk in extractor.extract(text).links}
+    assert links == {("Moises Caicedo", "Liverpool"), ("Jack Grealish", "Napoli")}
+
+
+# Words that are never a name: a conjunction opening the sentence ("Because Edinson Cavani is
+# out of contract"), a forum user name ("NorthernGoonerX says: ...").
+def test_conjunctions_and_user_names_are_not_names(extractor: Extractor) -> None:
+    text = """Date: 2020-01-10
+
+Because Edinson Cavani is out of contract, Atletico Madrid are keen.
+
+NorthernGoonerX says: Thomas Partey on £200,000 a week at Arsenal is madness."""
+    result = extractor.extract(text)
+    assert {lk.player for lk in result.links} == {"Edinson Cavani"}
+    assert {p.name for p in result.players} <= {"Edinson Cavani", "Thomas Partey"}
+    assert [(f.player, f.amount, str(f.kind)) for f in result.fees] == [
+        ("Thomas Partey", 200_000, "wage")
+    ]
