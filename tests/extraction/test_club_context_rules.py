@@ -1441,3 +1441,22 @@ NorthernGoonerX says: Thomas Partey on £200,000 a week at Arsenal is madness.""
     assert [(f.player, f.amount, str(f.kind)) for f in result.fees] == [
         ("Thomas Partey", 200_000, "wage")
     ]
+
+
+# "the Wolves" is Wolfsburg in a Wolfsburg story and Wolverhampton otherwise.
+@pytest.mark.parametrize(
+    ("text", "seller"),
+    [
+        (
+            "Wolfsburg will not sell Kevin De Bruyne cheaply. Manchester City's first offer of €58m was rejected by the Wolves.",
+            "Wolfsburg",
+        ),
+        (
+            "Tottenham's bid for Matheus Cunha was rejected by the Wolves.",
+            "Wolverhampton Wanderers",
+        ),
+    ],
+)
+def test_the_wolves_by_context(extractor: Extractor, text: str, seller: str) -> None:
+    [link] = extractor.extract("Date: 2024-08-01\n\n" + text).links
+    assert link.from_club == seller
