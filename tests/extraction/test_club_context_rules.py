@@ -1448,7 +1448,7 @@ NorthernGoonerX says: Thomas Partey on £200,000 a week at Arsenal is madness.""
     ("text", "seller"),
     [
         (
-            "Wolfsburg will not sell Kevin De Bruyne cheaply. Manchester City's first offer of €58m was rejected by the Wolves.",
+            "Wolfsburg are in the Champions League this season. Manchester City's first offer of €58m for Kevin De Bruyne was rejected by the Wolves.",
             "Wolfsburg",
         ),
         (
