@@ -263,14 +263,16 @@ def _player_party(doc: Doc, view: SentenceView, cm: ClubMention) -> bool:
         return False
     phrase_start = sent.start + found.start()
     players = [
-        p for p in view.players if p.explicit and p.entity.is_player and p.end <= phrase_start
+        p for p in view.players if not p.topic and p.entity.is_player and p.end <= phrase_start
     ]
     if not players:
         return False
     party = players[-1]
     for club, _role in view.clubs:
-        if club.end > phrase_start or club.kind == "person":
+        if club.end > phrase_start:
             continue
+        # a club after him is the subject ("X joined ..., and Hutter's side are in talks with
+        # Tottenham"); one just before him is his own
         if club.start >= party.end or party.tok_start - club.tok_end > 2:
             return False
     return True

@@ -1102,6 +1102,23 @@ Chelsea striker Nicolas Jackson has reached an agreement with Bayern Munich.""",
         statuses={("Nicolas Jackson", "Bayern Munich"): "agreed"},
     ),
     Case(
+        "described_player_talks_with_a_club",
+        """Date: 2025-01-20
+
+One player on his way out is Kyle Walker. The 34-year-old captain has asked to leave and is in advanced talks with AC Milan over a loan.""",
+        links={("Kyle Walker", "AC Milan"): None},
+        statuses={("Kyle Walker", "AC Milan"): "talks"},
+    ),
+    Case(
+        "managers_side_talks_after_another_player",
+        """Date: 2025-08-20
+
+Paul Pogba joined on a free in June, and Adi Hutter's side are now in talks with Tottenham about a loan for Brazilian forward Richarlison.""",
+        links={("Richarlison", "Monaco"): "Tottenham Hotspur"},
+        no_links_to=(("Richarlison", "Tottenham Hotspur"),),
+        not_players=("Adi Hutter",),
+    ),
+    Case(
         "club_talks_with_a_club_after_the_player",
         """Date: 2025-07-01
 
