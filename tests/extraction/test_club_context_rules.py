@@ -1113,8 +1113,8 @@ One player on his way out is Kyle Walker. The 34-year-old captain has asked to l
         "managers_side_talks_after_another_player",
         """Date: 2025-08-20
 
-Paul Pogba joined on a free in June, and Adi Hutter's side are now in talks with Tottenham about a loan for Brazilian forward Richarlison.""",
-        links={("Richarlison", "Monaco"): "Tottenham Hotspur"},
+Monaco have also been busy. Paul Pogba joined on a free in June, and Adi Hutter's side are now in talks with Tottenham about a loan for Brazilian forward Richarlison.""",
+        links={("Richarlison", "Monaco"): None},
         no_links_to=(("Richarlison", "Tottenham Hotspur"),),
         not_players=("Adi Hutter",),
     ),
