@@ -565,7 +565,8 @@ class Extractor:
             )
             roles[cm.tok_start] = role
             if cm.kind == "person":
-                role = role if role in ("former",) else None
+                # "Iraola's side are bracing themselves for offers for X": his club sells
+                role = role if role in ("former", "seller") else None
             elif (
                 role_noun_after(doc, cm) is not None
                 and role != "target"

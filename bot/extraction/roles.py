@@ -59,6 +59,7 @@ _SELLER_AFTER = re.compile(
     r"|evaluating|discussing)\s+(?:up\s+|over\s+)?(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal"
     r"|approach)\s+from"
     r"|resist(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?(?:offers?|bids?|interest|approach(?:es)?|advances)"
+    r"|brac(?:e|es|ed|ing)\s+(?:\S+\s+){0,2}?for\s+(?:\S+\s+)?(?:offers|bids|interest|approaches)"
     # "would accept around €50m", "insist Zaha, 26, will not leave for less than £80m"
     r"|accept(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?(?:£|€|\$|\d)"
     r"|insist(?:s|ed)?\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:will|would|is|are)\s+not\s+(?:leave|be\s+sold"

@@ -1033,6 +1033,16 @@ Inter Milan and Manchester United are interested in Benjamin Pavard, and Bayern 
         no_links_to=(("Benjamin Pavard", "Bayern Munich"),),
     ),
     Case(
+        "managers_side_bracing_for_offers",
+        """Date: 2025-08-01
+
+Bournemouth have lost Dean Huijsen. Andoni Iraola's side are also bracing themselves for offers for Illia Zabarnyi, with Paris Saint-Germain having opened talks over a £55m deal.""",
+        links={("Illia Zabarnyi", "Paris Saint-Germain"): "Bournemouth"},
+        no_links_to=(("Illia Zabarnyi", "Bournemouth"),),
+        fees=[("Illia Zabarnyi", 55_000_000, "GBP", None)],
+        not_players=("Andoni Iraola",),
+    ),
+    Case(
         "pull_out_of_sale",
         """Date: 2024-01-10
 
