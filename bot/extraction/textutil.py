@@ -138,6 +138,8 @@ _WORD = re.compile(
 
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
 _first_char = itemgetter(0)
 _key_head = itemgetter(slice(0, 1))
 
@@ -233,18 +235,31 @@ def fold_token(token: str) -> str:
     return anyascii(token).lower()
 
 
-@dataclass(slots=True)
+# (hand-written __init__s: compiled with mypyc, a dataclass-made __init__ runs as interpreted
+# Python, and these are built by the thousand per article)
+@dataclass(slots=True, init=False)
 class Token:
     text: str
     start: int
     end: int
     key: str
     cap: bool  # starts with an upper-case letter
-    index: int = 0
-    sent: int = 0
+    index: int
+    sent: int
+
+    def __init__(
+        self, text: str, start: int, end: int, key: str, cap: bool, index: int = 0, sent: int = 0
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = key
+        self.cap = cap
+        self.index = index
+        self.sent = sent
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Sentence:
     index: int
     start: int
@@ -252,8 +267,28 @@ class Sentence:
     text: str
     para: int
     headline: bool
-    tok_start: int = 0
-    tok_end: int = 0  # exclusive
+    tok_start: int
+    tok_end: int  # exclusive
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        para: int,
+        headline: bool,
+        tok_start: int = 0,
+        tok_end: int = 0,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.para = para
+        self.headline = headline
+        self.tok_start = tok_start
+        self.tok_end = tok_end
 
 
 @dataclass
@@ -481,13 +516,16 @@ def _tokenise(doc: Doc) -> None:
         sent_of.extend(repeat(sent.index, sent.tok_end - sent.tok_start))
     if len(sent_of) != len(words):
         raise AssertionError("a token outside every sentence")
-    doc.tokens = list(map(Token, words, starts, ends, keys, caps, range(len(words)), sent_of))
-    doc.tok_starts = starts
-    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
+    # one loop builds the tokens and the key index (compiled, Token() is then a native call)
+    tokens: list[Token] = []
     by_key = doc.by_key
     for i, key in enumerate(keys):
+        tokens.append(Token(words[i], starts[i], ends[i], key, caps[i], i, sent_of[i]))
         slot = by_key.get(key)
         if slot is None:
             by_key[key] = [i]
         else:
             slot.append(i)
+    doc.tokens = tokens
+    doc.tok_starts = starts
+    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
