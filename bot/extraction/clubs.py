@@ -88,7 +88,7 @@ _GENERIC_PARTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class ClubMention:
     club: ClubRef
     start: int  # character offsets in Doc.text
@@ -97,6 +97,24 @@ class ClubMention:
     tok_end: int  # exclusive
     sent: int
     kind: str  # name, alias, nickname, ground, place, description, partial, person
+
+    def __init__(
+        self,
+        club: ClubRef,
+        start: int,
+        end: int,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        kind: str,
+    ) -> None:
+        self.club = club
+        self.start = start
+        self.end = end
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.kind = kind
 
 
 _TRAVEL_VERBS = frozenset(

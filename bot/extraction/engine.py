@@ -199,7 +199,7 @@ _OLD_SIGNING = re.compile(
 )
 
 
-@dataclass
+@dataclass(init=False)
 class _Article:
     doc: Doc
     outlets: list[OutletMention]
@@ -207,6 +207,22 @@ class _Article:
     entities: list[Entity]
     views: list[SentenceView]
     roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
+
+    def __init__(
+        self,
+        doc: Doc,
+        outlets: list[OutletMention],
+        clubs: list[ClubMention],
+        entities: list[Entity],
+        views: list[SentenceView],
+        roles: dict[int, str | None],
+    ) -> None:
+        self.doc = doc
+        self.outlets = outlets
+        self.clubs = clubs
+        self.entities = entities
+        self.views = views
+        self.roles = roles
 
 
 def _new_round_up_item(doc: Doc, earlier: int, sent: Sentence) -> bool:

@@ -80,10 +80,14 @@ _PAIR = re.compile(r"\b(?:pair|duo|both\s+players|double\s+(?:swoop|deal)|packag
 _PAIR_FAST = Caseless(_PAIR)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class FeeContext:
     before: str  # clause text before the figure
     after: str  # text after the figure in its sentence
+
+    def __init__(self, before: str, after: str) -> None:
+        self.before = before
+        self.after = after
 
 
 def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:

@@ -9,7 +9,7 @@ and clause boundaries so that clubs pair with the players of their own clause fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.domain import Status
@@ -62,7 +62,7 @@ _PRONOUN = re.compile(
 )
 
 
-@dataclass
+@dataclass(init=False)
 class PlayerRef:
     entity: Entity
     tok_start: int
@@ -70,20 +70,54 @@ class PlayerRef:
     start: int
     end: int
     explicit: bool  # named (vs described or inferred from the topic)
-    topic: bool = False
-    speaker: bool = False  # "X told Sky Sports": quoted, not the subject of a move
+    topic: bool
+    speaker: bool  # "X told Sky Sports": quoted, not the subject of a move
+
+    def __init__(
+        self,
+        entity: Entity,
+        tok_start: int,
+        tok_end: int,
+        start: int,
+        end: int,
+        explicit: bool,
+        topic: bool = False,
+        speaker: bool = False,
+    ) -> None:
+        self.entity = entity
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.start = start
+        self.end = end
+        self.explicit = explicit
+        self.topic = topic
+        self.speaker = speaker
 
 
-@dataclass
+@dataclass(init=False)
 class SentenceView:
     sent: Sentence
-    players: list[PlayerRef] = field(default_factory=list)
-    clubs: list[tuple[ClubMention, str | None]] = field(default_factory=list)  # (mention, role)
-    replaced: set[int] = field(default_factory=set)  # entities being replaced, not signed
-    cues: list[Cue] = field(default_factory=list)
+    players: list[PlayerRef]
+    clubs: list[tuple[ClubMention, str | None]]  # (mention, role)
+    replaced: set[int]  # entities being replaced, not signed
+    cues: list[Cue]
+
+    def __init__(
+        self,
+        sent: Sentence,
+        players: list[PlayerRef] | None = None,
+        clubs: list[tuple[ClubMention, str | None]] | None = None,
+        replaced: set[int] | None = None,
+        cues: list[Cue] | None = None,
+    ) -> None:
+        self.sent = sent
+        self.players = [] if players is None else players
+        self.clubs = [] if clubs is None else clubs
+        self.replaced = set() if replaced is None else replaced
+        self.cues = [] if cues is None else cues
 
 
-@dataclass
+@dataclass(init=False)
 class LinkEvidence:
     player: Entity
     club: ClubRef
@@ -92,6 +126,24 @@ class LinkEvidence:
     confidence: float
     sentence: Sentence
     via_description: bool
+
+    def __init__(
+        self,
+        player: Entity,
+        club: ClubRef,
+        status: Status | None,
+        denial: bool,
+        confidence: float,
+        sentence: Sentence,
+        via_description: bool,
+    ) -> None:
+        self.player = player
+        self.club = club
+        self.status = status
+        self.denial = denial
+        self.confidence = confidence
+        self.sentence = sentence
+        self.via_description = via_description
 
 
 _INTRO = re.compile(

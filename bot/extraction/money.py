@@ -135,16 +135,36 @@ _ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
 _ANY_MONEY = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class Money:
     amount: int
     currency: str  # GBP, EUR, USD
     start: int
     end: int
     text: str
-    period: str | None = None  # "week" or "year" for wages
-    alternates: tuple[tuple[int, str], ...] = ()  # the same figure restated in other currencies
-    range_with: int | None = None  # index of the other end of a written range
+    period: str | None  # "week" or "year" for wages
+    alternates: tuple[tuple[int, str], ...]  # the same figure restated in other currencies
+    range_with: int | None  # index of the other end of a written range
+
+    def __init__(
+        self,
+        amount: int,
+        currency: str,
+        start: int,
+        end: int,
+        text: str,
+        period: str | None = None,
+        alternates: tuple[tuple[int, str], ...] = (),
+        range_with: int | None = None,
+    ) -> None:
+        self.amount = amount
+        self.currency = currency
+        self.start = start
+        self.end = end
+        self.text = text
+        self.period = period
+        self.alternates = alternates
+        self.range_with = range_with
 
 
 def _num_value(num: str) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
@@ -319,7 +319,7 @@ _CREDIT_ROLE_VERBS = re.compile(
 )
 
 
-@dataclass
+@dataclass(init=False)
 class NameMention:
     tok_start: int
     tok_end: int
@@ -328,28 +328,86 @@ class NameMention:
     sent: int
     text: str
     keys: tuple[str, ...]
-    possessive: bool = False
-    entity: int = -1
-    descriptor: bool = False  # an anaphor ("the Dutch star"), not a name
-    headline: bool = False
-    titlecase: bool = False
-    initial: bool = False  # first word of its sentence (capitalised anyway)
+    possessive: bool
+    entity: int
+    descriptor: bool  # an anaphor ("the Dutch star"), not a name
+    headline: bool
+    titlecase: bool
+    initial: bool  # first word of its sentence (capitalised anyway)
+
+    def __init__(
+        self,
+        tok_start: int,
+        tok_end: int,
+        start: int,
+        end: int,
+        sent: int,
+        text: str,
+        keys: tuple[str, ...],
+        possessive: bool = False,
+        entity: int = -1,
+        descriptor: bool = False,
+        headline: bool = False,
+        titlecase: bool = False,
+        initial: bool = False,
+    ) -> None:
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.start = start
+        self.end = end
+        self.sent = sent
+        self.text = text
+        self.keys = keys
+        self.possessive = possessive
+        self.entity = entity
+        self.descriptor = descriptor
+        self.headline = headline
+        self.titlecase = titlecase
+        self.initial = initial
 
 
-@dataclass
+@dataclass(init=False)
 class Entity:
     index: int
     keys: tuple[str, ...]
     canonical: str
-    mentions: list[NameMention] = field(default_factory=list)
-    ref: PersonRef | None = None
-    role: str | None = None  # set for non-players
-    role_strength: int = 0
-    player_evidence: int = 0
-    journalist_evidence: int = 0
-    current_club: ClubRef | None = None
-    current_strength: int = 0
-    person_club: ClubRef | None = None  # the club a manager/director works for
+    mentions: list[NameMention]
+    ref: PersonRef | None
+    role: str | None  # set for non-players
+    role_strength: int
+    player_evidence: int
+    journalist_evidence: int
+    current_club: ClubRef | None
+    current_strength: int
+    person_club: ClubRef | None  # the club a manager/director works for
+
+    def __init__(
+        self,
+        index: int,
+        keys: tuple[str, ...],
+        canonical: str,
+        mentions: list[NameMention] | None = None,
+        ref: PersonRef | None = None,
+        role: str | None = None,
+        role_strength: int = 0,
+        player_evidence: int = 0,
+        journalist_evidence: int = 0,
+        current_club: ClubRef | None = None,
+        current_strength: int = 0,
+        person_club: ClubRef | None = None,
+    ) -> None:
+        self.index = index
+        self.keys = keys
+        self.canonical = canonical
+        self.mentions = [] if mentions is None else mentions
+        self.ref = ref
+        self.role = role
+        self.role_strength = role_strength
+        self.player_evidence = player_evidence
+        self.journalist_evidence = journalist_evidence
+        self.current_club = current_club
+        self.current_strength = current_strength
+        self.person_club = person_club
 
     @property
     def is_player(self) -> bool:
@@ -919,7 +977,7 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
 # ---------------------------------------------------------------- descriptions
 
 
-@dataclass
+@dataclass(init=False)
 class Descriptor:
     tok_start: int
     tok_end: int
@@ -927,7 +985,25 @@ class Descriptor:
     head: str
     club_tokens: tuple[int, int] | None  # "the Atalanta star": the club part
     role: str | None  # "the Dutch coach" -> manager-like description
-    entity: int = -1
+    entity: int
+
+    def __init__(
+        self,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        head: str,
+        club_tokens: tuple[int, int] | None,
+        role: str | None,
+        entity: int = -1,
+    ) -> None:
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.head = head
+        self.club_tokens = club_tokens
+        self.role = role
+        self.entity = entity
 
 
 def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -> list[Descriptor]:

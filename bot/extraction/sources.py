@@ -63,7 +63,7 @@ _PUBLICATION_NOUN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class OutletMention:
     outlet: OutletRef | None
     name: str
@@ -71,6 +71,22 @@ class OutletMention:
     tok_end: int
     sent: int
     credited: bool
+
+    def __init__(
+        self,
+        outlet: OutletRef | None,
+        name: str,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        credited: bool,
+    ) -> None:
+        self.outlet = outlet
+        self.name = name
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.credited = credited
 
 
 def _name_goes_on(tokens: list[Token], j: int, n: int, sent: int) -> bool:

@@ -189,12 +189,18 @@ _PREPARED_WORDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class Cue:
     status: Status
     start: int
     end: int
-    negated: bool = False
+    negated: bool
+
+    def __init__(self, status: Status, start: int, end: int, negated: bool = False) -> None:
+        self.status = status
+        self.start = start
+        self.end = end
+        self.negated = negated
 
 
 def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[Cue]:
