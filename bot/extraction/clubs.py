@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from bot.extraction.lexicon import (
     CLUB_NOUNS,
@@ -28,7 +28,7 @@ from bot.text import fold
 MAX_NGRAM = 6
 
 # Tokens of a club name too generic to stand for the club on their own.
-_GENERIC_PARTS = frozenset(
+_GENERIC_PARTS: Final = frozenset(
     [
         "fc",
         "afc",
@@ -117,7 +117,7 @@ class ClubMention:
         self.kind = kind
 
 
-_TRAVEL_VERBS = frozenset(
+_TRAVEL_VERBS: Final = frozenset(
     [
         "travel",
         "travels",
@@ -151,7 +151,7 @@ class _Surface:
     need_cap: bool = False
 
 
-_REGION_WORDS = frozenset(("saudi", "arabia", "emirates", "qatar", "gulf", "north", "south"))
+_REGION_WORDS: Final = frozenset(("saudi", "arabia", "emirates", "qatar", "gulf", "north", "south"))
 # the leagues English-language transfer news covers most, most first (English nicknames are
 # mostly English clubs': "the Canaries" is Norwich before Nantes)
 _LEAGUE_ORDER = (

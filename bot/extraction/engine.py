@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
+from typing import Final
 
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
@@ -52,19 +53,19 @@ from bot.text import fold
 log = logging.getLogger(__name__)
 
 _KEEP_WORDS = ("sale", "sold", "selling", "untouch", "market", "nowhere", "stay", "remain")
-_SUITOR_VERB_AFTER = re.compile(
+_SUITOR_VERB_AFTER: Final = re.compile(
     r"\s+(?:\S+\s+)?(?:want|wants|wanted|are\s+keen|is\s+keen|are\s+interested|have\s+bid|bid"
     r"|are\s+chasing|are\s+tracking|are\s+monitoring)\b"
 )
-_WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
-_STAFF_JOB = re.compile(
+_WHO_SOLD: Final = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
+_STAFF_JOB: Final = re.compile(
     r"\b(?:role|job|post|position|coaching\s+staff|backroom\s+staff|dugout|hot\s+seat|vacancy)\b",
     re.I,
 )
-_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
-_LIST_END_GAP = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
-_LIST_GOES_ON = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
+_ALSO: Final = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+_LIST_GAP: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
+_LIST_END_GAP: Final = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
+_LIST_GOES_ON: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
 
 
 def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
@@ -75,27 +76,27 @@ def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
     return bool(
         _LIST_GAP.fullmatch(text, previous_end, cm.start) and _LIST_GOES_ON.match(text, cm.end)
     )
-_COMPETITION = re.compile(
+_COMPETITION: Final = re.compile(
     r"\b(?:competition|rivals?|rivalry|battle|fight|race)\s+(?:\S+\s+){0,3}?(?:from|with)\b", re.I
 )
-_BRACKET_AFTER_WORD = re.compile(r"[A-Za-z]\s*\(\s*$")
-_BRACKET_GAP = re.compile(r"(?:'s)?\s*\(\s*")
+_BRACKET_AFTER_WORD: Final = re.compile(r"[A-Za-z]\s*\(\s*$")
+_BRACKET_GAP: Final = re.compile(r"(?:'s)?\s*\(\s*")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
-_FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
-_WISH_NOUNS = frozenset(
+_FOR_OBJECT: Final = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
+_WISH_NOUNS: Final = frozenset(
     ("wish", "target", "priority", "choice", "dream", "preference", "favourite", "request")
 )
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
 # a numbered list item that is only a name: "3. Alisson Becker"
-_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}\s*$")
-_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
-_LIST_TITLE = re.compile(
+_LIST_ITEM: Final = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}\s*$")
+_LIST_NUMBER: Final = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+_LIST_TITLE: Final = re.compile(
     r"\b(?:could|should|must|might|can|to)\s+(?:sign|target|buy|replace|bring\s+in)"
     r"|\b(?:targets|options|alternatives|replacements|candidates|signings|players\s+linked)\b",
     re.I,
 )
-_ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
-_WANT_AFTER = re.compile(
+_ITEM_CREDIT: Final = re.compile(r"\([^()]{2,40}\)\s*$")
+_WANT_AFTER: Final = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?\b(?!\s+to\s+(?:keep|hold\s+on|retain|stay))"
     r"|(?:is|are)\s+(?:also\s+|still\s+|now\s+|very\s+)?(?:keen|eager)|seeks?|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
@@ -110,20 +111,20 @@ _WANT_AFTER = re.compile(
     r"|(?:has|have)\s+(?:ruled\s+out|played\s+down|denied|dismissed))",
     re.I,
 )
-_WANT_AFTER_FAST = Caseless(_WANT_AFTER)
-_SPEAKER_AFTER = re.compile(
+_WANT_AFTER_FAST: Final = Caseless(_WANT_AFTER)
+_SPEAKER_AFTER: Final = re.compile(
     r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
     re.I,
 )
-_REPLACE_WORDS = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
-_REPLACE_WORDS_FAST = Caseless(_REPLACE_WORDS)
-_EXPECT_LEAVE = re.compile(
+_REPLACE_WORDS: Final = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
+_REPLACE_WORDS_FAST: Final = Caseless(_REPLACE_WORDS)
+_EXPECT_LEAVE: Final = re.compile(
     r"\b(?:expects?|expected|accepts?|accepted|resigned\s+to|admits?|admitted)\s+(?:that\s+)?"
     r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
     re.I,
 )
-_EXPECT_LEAVE_FAST = Caseless(_EXPECT_LEAVE)
-_NOT_FOR_SALE = re.compile(
+_EXPECT_LEAVE_FAST: Final = Caseless(_EXPECT_LEAVE)
+_NOT_FOR_SALE: Final = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
     r"|\bnot\s+on\s+the\s+market\b|\bgoing\s+nowhere\b"
     r"|\b(?:insist|insists|insisted|confident|adamant)\s+(?:that\s+)?(?:he|the\s+\S+)\s+(?:will|would)"
@@ -131,10 +132,10 @@ _NOT_FOR_SALE = re.compile(
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )
-_QUOTE_CREDIT = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
-_QUOTE_CREDIT_FAST = Caseless(_QUOTE_CREDIT)
+_QUOTE_CREDIT: Final = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
+_QUOTE_CREDIT_FAST: Final = Caseless(_QUOTE_CREDIT)
 # "Their move/bid/pursuit ...": a club's own business
-_PURSUIT_NOUNS = frozenset(
+_PURSUIT_NOUNS: Final = frozenset(
     (
         "move",
         "moves",
@@ -157,44 +158,44 @@ _PURSUIT_NOUNS = frozenset(
         "negotiations",
     )
 )
-_IN_PASSING = re.compile(
+_IN_PASSING: Final = re.compile(
     r"\b(?:injur(?:y|ies|ed)|recover(?:s|ed|ing|y)?|sidelined|ruled\s+out|fitness|hamstring|knee"
     r"|ankle|groin|suspen(?:ded|sion)|scored|assists?)\b",
     re.I,
 )
-_NTH_SIGNING_AFTER = re.compile(
+_NTH_SIGNING_AFTER: Final = re.compile(
     r"^'s\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)"
     r"\s+(?:\S+\s+)?(?:signing|arrival|addition)\b"
 )
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB: Final = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
-_LEAVE_CLUB = re.compile(
+_LEAVE_CLUB: Final = re.compile(
     r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
 )
-_LEAVE_CLUB_FAST = Caseless(_LEAVE_CLUB)
-_OBJECT_PRONOUN = re.compile(
+_LEAVE_CLUB_FAST: Final = Caseless(_LEAVE_CLUB)
+_OBJECT_PRONOUN: Final = re.compile(
     r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
     r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b",
     re.I,
 )
-_LIST_WORDS = re.compile(
+_LIST_WORDS: Final = re.compile(
     r"\b(?:also|another|too|as\s+well|alternative|alternatives|options?|targets?"
     r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
     re.I,
 )
-_LIST_WORDS_FAST = Caseless(_LIST_WORDS)
-_CREDIT_NAME = re.compile(
+_LIST_WORDS_FAST: Final = Caseless(_LIST_WORDS)
+_CREDIT_NAME: Final = re.compile(
     r"(?:[Aa]ccording\s+to|[Vv]ia|[Aa]s\s+per|[Rr]eported\s+by|[Rr]evealed\s+by|[Rr]eports\s+from)"
     r"\s+(?:the\s+)?"
     r"((?:[A-Z][\w'.&-]*|of|de|del|dello|della)(?:\s+(?:[A-Z][\w'.&-]*|of|de|del|dello|della)){0,3})",
 )
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE: Final = re.compile(
     r"\s+(?:who\s|signed\s|bought\s|brought\s|recruited\s|acquired\s|snapped\s)"
 )
-_OLD_SIGNING = re.compile(
+_OLD_SIGNING: Final = re.compile(
     r"\b(?:signed|joined|arrived|bought|brought\s+in|recruited|moved|move|switch|transfer)\b"
 )
 
@@ -793,9 +794,10 @@ class Extractor:
                 c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues
             ) or (
                 # "Juventus had also been interested": another suitor of the same player
-                _ALSO.search(sent.text) is not None
+                # (the regex last: most sentences have no cue)
+                not sent.headline
                 and any(not c.negated for c in view.cues)
-                and not sent.headline
+                and _ALSO.search(sent.text) is not None
                 # "X, a youth coach at Y, has also been linked with a role at Z": his business
                 and not any(
                     p.explicit

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from bot.domain import Status
 from bot.extraction.clubs import ClubMention
@@ -19,43 +20,49 @@ from bot.extraction.status import Cue, effective, find_cues
 from bot.extraction.textutil import Caseless, Doc, Sentence
 from bot.reference import ClubRef
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r";|,\s*(?:while|whilst|whereas|but|although|though|however|which|and\s+that|amid|amidst"
     r"|with|as)\b|\s(?:while|whilst|whereas|but|although|though|however|and\s+that)\s"
     r"|\s[-]\s|\.\.\.",
     re.I,
 )
-_FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I)
+_FINE_BREAK: Final = re.compile(
+    r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I
+)
 # "Galatasaray open Ziyech talks as Fener miss out on Amrabat": two stories in one headline
-_HEADLINE_BREAK = re.compile(
+_HEADLINE_BREAK: Final = re.compile(
     r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
 )
-_WITH_CLAUSE = re.compile(r",?\s*with\s", re.I)
-_SELLER_STANCE = re.compile(r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I)
-_REPLACE = re.compile(
+_WITH_CLAUSE: Final = re.compile(r",?\s*with\s", re.I)
+_SELLER_STANCE: Final = re.compile(
+    r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I
+)
+_REPLACE: Final = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
     r"|stand-in|alternative\s+to|instead\s+of)\b",
     re.I,
 )
-_REPLACE_FAST = Caseless(_REPLACE)
-_SWAP = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
-_SWAP_FAST = Caseless(_SWAP)
-_HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_DIGIT_RUN = re.compile(r"\d\d*")
-_PAST_WINDOW = re.compile(
+_REPLACE_FAST: Final = Caseless(_REPLACE)
+_SWAP: Final = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
+_SWAP_FAST: Final = Caseless(_SWAP)
+_HEADLINE_TO: Final = re.compile(
+    r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I
+)
+_YEAR: Final = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_DIGIT_RUN: Final = re.compile(r"\d\d*")
+_PAST_WINDOW: Final = re.compile(
     r"\b(?:last\s+(?:summer|season|year|january|window)|previously|back\s+in|years?\s+ago"
     r"|at\s+the\s+time|earlier\s+in\s+(?:his|her|their)\s+career|in\s+(?:january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b)",
     re.I,
 )
-_PAST_WINDOW_FAST = Caseless(_PAST_WINDOW)
-_MOVE_CUE = re.compile(
+_PAST_WINDOW_FAST: Final = Caseless(_PAST_WINDOW)
+_MOVE_CUE: Final = re.compile(
     r"\b(?:move|moving|switch|transfer|deal|join|joining|sign|signing|swoop|loan|return|bid|offer"
     r"|talks|target|linked|interest|want|keen|chase|race|pursuit|way\s+to|bound|heading|eye)",
     re.I,
 )
-_PRONOUN = re.compile(
+_PRONOUN: Final = re.compile(
     r"\b(?:him|his|he|the\s+player|the\s+deal|the\s+move|the\s+transfer"
     r"|a\s+deal|his\s+signature|his\s+services)\b",
     re.I,
@@ -146,19 +153,19 @@ class LinkEvidence:
         self.via_description = via_description
 
 
-_INTRO = re.compile(
+_INTRO: Final = re.compile(
     r"^(?:with|as|while|whilst|although|though|despite|after|before|if|when"
     r"|since|because|given|having|following|amid|amidst)\b[^,]{3,200},",
     re.I,
 )
-_INDEFINITE = re.compile(
+_INDEFINITE: Final = re.compile(
     r"\b(?:a|an|another|one\s+of\s+(?:their|his|the))\s+(?:[\w'-]+\s+){0,3}?(?:player|star|midfielder"
     r"|defender|forward|striker|winger|goalkeeper|keeper|centre-back|full-back|talent|youngster"
     r"|signing|target|replacement|attacker|players|stars|targets)\b",
     re.I,
 )
-_INDEFINITE_FAST = Caseless(_INDEFINITE)
-SUBJECT_NEXT = re.compile(
+_INDEFINITE_FAST: Final = Caseless(_INDEFINITE)
+SUBJECT_NEXT: Final = re.compile(
     r"^(?:'s?\s+)?\s*(?:\(\S+\)\s+)?(?:are|is|were|was|have|has|had|will|would|could|can|may|might|must"
     r"|should|did|do|does|also|too|remain|remains|want|wants|wanted|made|make|makes|submitted"
     r"|lodged|tabled|launched|opened|hold|holds|agreed|agree|reached|struck|lead|leads|led"
@@ -167,7 +174,7 @@ SUBJECT_NEXT = re.compile(
     r"|sent|reportedly|now|still|already|recently|then|officially|just|reopened|rejected)\b",
     re.I,
 )
-SUBJECT_NEXT_FAST = Caseless(SUBJECT_NEXT)
+SUBJECT_NEXT_FAST: Final = Caseless(SUBJECT_NEXT)
 
 
 @lru_cache(maxsize=4096)
@@ -272,8 +279,8 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
-_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
-_THEY_CONTINUES = re.compile(
+_RELATIVE_AFTER: Final = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
+_THEY_CONTINUES: Final = re.compile(
     r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
 )
 
@@ -294,7 +301,7 @@ def _pronoun_continuation(
     return end
 
 
-_FROM_TO_GAP = re.compile(
+_FROM_TO_GAP: Final = re.compile(
     r"(?:'s)?\s+(?:on\s+(?:a\s+)?(?:season-long\s+)?loan\s+)?from\s+[^,;]{1,40}?\s+to\s+"
     r"(?:the\s+)?(?:(?:[^\s,;]+\s+){0,2}[^\s,;]+'s?\s+)?"
 )
@@ -477,14 +484,14 @@ def has_pronoun(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
-_REPLACED_AFTER = Caseless(
+_REPLACED_AFTER: Final = Caseless(
     re.compile(
         r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
         r"|compatriot|(?:strike\s+)?partner)\b",
         re.I,
     )
 )
-_REPLACED_BEFORE = Caseless(
+_REPLACED_BEFORE: Final = Caseless(
     re.compile(
         r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
         r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from bot.extraction.textutil import Caseless, ascii_lower
 
@@ -98,41 +99,41 @@ _WORDNUM = (
 _CUR_WORD_RE = r"pounds?|sterling|quid|euros?|dollars?|(?:gbp|eur|usd)\b"
 
 # One figure: symbol form, number + currency word form, or spelt-out number form.
-_FIGURE = re.compile(
+_FIGURE: Final = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<mult>{_MULT_RE})\b)?"
     rf"(?:\s+(?P<cw1>{_CUR_WORD_RE}))?"
     rf"|(?<![\w£€$.,])(?P<num2>{_NUM})(?:\s?-?\s?(?P<mult2>{_MULT_RE}))?\s?(?P<cw2>{_CUR_WORD_RE})"
 )
 # Spelt-out figures ("fifty million pounds") are looked for only before the word "million"
 # (or billion/thousand): trying the number words at every position would be slow.
-_WORD_FIGURE = re.compile(
+_WORD_FIGURE: Final = re.compile(
     rf"(?P<sym3>{_SYM_RE})?(?<![\w-])(?P<words>{_WORDNUM})[\s-]+(?P<mult3>million|billion|thousand)"
     rf"(?:\s+(?P<cw3>{_CUR_WORD_RE}))?",
 )
-_MULT_WORD = re.compile(r"(?<=[a-z])[\s-]+(?:million|billion|thousand)\b")
+_MULT_WORD: Final = re.compile(r"(?<=[a-z])[\s-]+(?:million|billion|thousand)\b")
 # "£30-35m", "€40-50 million": the first number borrows the second's multiplier.
-_SHORT_RANGE = re.compile(
+_SHORT_RANGE: Final = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<a>{_NUM})\s?(?:-|to)\s?(?P<b>{_NUM})\s?(?P<mult>{_MULT_RE})\b"
     rf"(?:\s+(?P<cw>{_CUR_WORD_RE}))?",
 )
-_PER_WEEK = re.compile(
+_PER_WEEK: Final = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:week|wk)\b|^\s?(?:p/?w|pw)\b|^\s?weekly\b"
     r"|^\s?-?a-week\b",
     re.I,
 )
-_PER_WEEK_FAST = Caseless(_PER_WEEK)
-_PER_YEAR = re.compile(
+_PER_WEEK_FAST: Final = Caseless(_PER_WEEK)
+_PER_YEAR: Final = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:year|yr|season|annum)\b|^\s?(?:p/?a)\b"
     r"|^\s?(?:annual|annually|yearly)\b|^\s?-?a-year\b",
     re.I,
 )
-_ALT_OPEN = re.compile(
+_ALT_OPEN: Final = re.compile(
     r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?", re.I
 )
-_ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
+_ALT_SEP: Final = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
 
 
-_ANY_MONEY = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
+_ANY_MONEY: Final = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
 
 
 @dataclass(unsafe_hash=True, init=False)
@@ -215,8 +216,8 @@ def _period(text: str, end: int) -> str | None:
     return None
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # starts with a character class: scanned fast
-_MULT_HINT = re.compile(r"million|billion|thousand")
+_DIGIT_RUN: Final = re.compile(r"\d\d*")  # starts with a character class: scanned fast
+_MULT_HINT: Final = re.compile(r"million|billion|thousand")
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, candidates: list[int]) -> list[re.Match[str]]:
@@ -335,12 +336,12 @@ def _raw_figures(original: str) -> list[Money]:
 
 
 # "an opening bid of 58 million" after "66 million euros": the currency is the one just used
-_BARE_AMOUNT = re.compile(
+_BARE_AMOUNT: Final = re.compile(
     r"(?<![\w£€$.,])(\d{1,3}(?:\.\d{1,2})?)\s*(million|m|mln|bn|billion)\b(?!\s*(?:euros?|pounds?"
     r"|dollars?|eur|gbp|usd|\())",
     re.I,
 )
-_BARE_CONTEXT = re.compile(
+_BARE_CONTEXT: Final = re.compile(
     r"\b(?:bid|bids|offer|offers|fee|of|worth|for|at|to|valuation|price|clause)\s+"
     r"(?:(?:around|about|up\s+to|just|some|over|under|nearly|almost)\s+)?$",
     re.I,

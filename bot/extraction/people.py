@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.fuzz import ratio
 
@@ -28,7 +29,7 @@ from bot.reference import ClubRef, PersonRef, ReferenceData
 from bot.text import fold
 
 # Words that make a capitalised sequence an organisation, competition or place, not a person.
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     [
         "league",
         "cup",
@@ -191,11 +192,11 @@ _NAME_EXTRA_STOP = (
         ]
     )
 )
-_AGE = re.compile(r"^\d{1,2}-year-old$")
-_SIDE_WORDS = frozenset(
+_AGE: Final = re.compile(r"^\d{1,2}-year-old$")
+_SIDE_WORDS: Final = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
-STAFF_VERBS = frozenset(
+STAFF_VERBS: Final = frozenset(
     (
         "appointed",
         "appoint",
@@ -215,7 +216,7 @@ STAFF_VERBS = frozenset(
     )
 )
 # "talks with X about becoming their new manager", "X as head coach", "X to take charge"
-STAFF_AFTER = re.compile(
+STAFF_AFTER: Final = re.compile(
     r"^\s*(?:,\s*)?(?:about|over|on|regarding)\s+(?:becoming|taking\s+(?:over|charge)|(?:their|the)"
     r"\s+(?:vacant\s+)?(?:manager|managerial|head\s+coach|coaching|dugout))"
     r"|^\s*(?:,\s*)?(?:as|to\s+become|to\s+be)\s+(?:their\s+|the\s+|new\s+|permanent\s+|interim\s+)*"
@@ -224,7 +225,7 @@ STAFF_AFTER = re.compile(
 )
 # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger": who wants a player is staff (a
 # player "wants a move", "wants out", "wants to stay")
-_WANTS_SIGNING = re.compile(
+_WANTS_SIGNING: Final = re.compile(
     r"^\s+(?:still\s+|also\s+|now\s+)?(?:wants|has\s+asked\s+for|has\s+requested|is\s+targeting"
     r"|has\s+identified)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\b(?!\s+(?:move|switch|exit|transfer))"
     r"|(?:a|an|another|two|three|new|more)\s+(?:new\s+|left-footed\s+|right-footed\s+|young\s+"
@@ -232,22 +233,24 @@ _WANTS_SIGNING = re.compile(
     r"|centre-back|center-back|full-back|left-back|right-back|midfielder|goalkeeper|keeper|playmaker"
     r"|number\s+nine|no\s+9|reinforcements|signings|players))"
 )
-_OWNER_AFTER = re.compile(
+_OWNER_AFTER: Final = re.compile(
     r"^,?\s+(?:who\s+(?:is|was)\s+)?(?:fronting|leading|behind)\s+(?:the|a)\s+(?:\S+\s+)?takeover"
 )
-_PUNDIT_AFTER = re.compile(
+_PUNDIT_AFTER: Final = re.compile(
     r"^,?\s+(?:speaking|writing|talking)\s+(?:on|in|to)\s+(?:the\s+|his\s+|a\s+)?(?:[A-Z][\w']*\s+){0,5}"
     r"(?:podcast|column|show|programme|program|radio|tv|television|broadcast|punditry|co-commentary)"
     r"|^,?\s+(?:speaking|writing)\s+(?:as\s+a\s+)?(?:pundit|columnist|co-commentator)",
     re.I,
 )
-_OWNER_BEFORE = re.compile(r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$")
+_OWNER_BEFORE: Final = re.compile(
+    r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$"
+)
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
-_INITIAL_NAME_NEXT = re.compile(
+_INITIAL_NAME_NEXT: Final = re.compile(
     r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
     r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined)\b)"
 )
-_COMMON_STARTERS = frozenset(
+_COMMON_STARTERS: Final = frozenset(
     (
         "nothing",
         "something",
@@ -292,14 +295,16 @@ _COMMON_STARTERS = frozenset(
 )
 
 
-_LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
-_GIVEN_NAME_PLACES = frozenset(
+_LOWER_HYPHEN_PART: Final = re.compile(
+    r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]"
+)
+_GIVEN_NAME_PLACES: Final = frozenset(
     (
         *("jordan", "georgia", "chad", "israel", "kenya", "india", "roman", "victoria"),
         *("florence", "milan", "lincoln", "austin", "sydney", "orlando", "marseille"),
     )
 )
-_QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
+_QUOTES: Final = frozenset(('"', "\u201c", "'", "\u2018", ":"))
 
 
 def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
@@ -308,11 +313,11 @@ def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
     )
 
 
-_CREDIT_JOURNALIST = re.compile(
+_CREDIT_JOURNALIST: Final = re.compile(
     r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per"
     r"|,\s*(?:reports|writes|claims|says|reveals|adds))\s+(?:(?:the|de|la|el|le|il|o)\s+)?$"
 )
-_CREDIT_ROLE_VERBS = re.compile(
+_CREDIT_ROLE_VERBS: Final = re.compile(
     r"^(?:'s?\s+)?\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|claims|claimed|revealed"
     r"|reveals|understands|tweeted|wrote|writes|has\s+the\s+following|added|confirmed)\b",
     re.I,
@@ -805,7 +810,7 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
 
 
 # After "X," these open a new clause, so a role noun that follows is not X's title
-_CLAUSE_OPENERS = frozenset(
+_CLAUSE_OPENERS: Final = frozenset(
     ("though", "although", "but", "while", "whilst", "whereas", "and", "as", "with", "yet", "so")
 )
 
@@ -870,15 +875,15 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     return None, 0
 
 
-_SIGN_WORDS = frozenset(
+_SIGN_WORDS: Final = frozenset(
     ("sign", "signing", "signed", "want", "wants", "wanted", "target", "targeting")
 )
-_PURSUIT_WORDS = frozenset(
+_PURSUIT_WORDS: Final = frozenset(
     ("bid", "offer", "move", "deal", "swoop", "approach", "fee", "bids", "offers", "race", "battle")
 )
 
 
-_WHO_AFTER = re.compile(
+_WHO_AFTER: Final = re.compile(
     r"\s+who\s+(?:has\s+|had\s+)?(?:joined|arrived|signed|moved|scored|plays|played|started"
     r"|made|came|spent|is\s+(?:out\s+of\s+contract|valued|wanted|a\s+target))\b"
 )
@@ -916,7 +921,7 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
     return score
 
 
-_PLAYING_POSITIONS = frozenset(
+_PLAYING_POSITIONS: Final = frozenset(
     (
         *("midfielder", "defender", "centre-back", "center-back", "centre-half", "center-half"),
         *("full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 from urllib.parse import urlparse
 
 from bot.extraction.status import literal_gate
@@ -14,7 +15,7 @@ from bot.reference import OutletRef, ReferenceData
 from bot.text import fold
 
 # Outlet names that are also ordinary English words: only outlets with "the" or a credit cue.
-_COMMON_WORDS = frozenset(
+_COMMON_WORDS: Final = frozenset(
     [
         "sun",
         "mirror",
@@ -41,23 +42,23 @@ _COMMON_WORDS = frozenset(
     ]
 )
 
-CREDIT_BEFORE = re.compile(
+CREDIT_BEFORE: Final = re.compile(
     r"(?:according\s+to|via|as\s+per|per|reported\s+by|revealed\s+by|claimed\s+by|reports?\s+from"
     r"|(?:exclusively|first)\s+(?:revealed|reported)\s+by|told|speaking\s+to|quoted\s+by|claims\s+of"
     r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to)"
     r"|,\s*(?:reports|report|writes|claims|says|reveals|adds)|(?:reports|writes)\s+(?:the\s+)?)"
     r"\s*(?:(?:the|de|la|el|le|il|o)\s+)?$",
 )
-_CREDIT_BEFORE_GATE = literal_gate(CREDIT_BEFORE)
-CREDIT_AFTER = re.compile(
+_CREDIT_BEFORE_GATE: Final = literal_gate(CREDIT_BEFORE)
+CREDIT_AFTER: Final = re.compile(
     r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"
     r"(?:reports?|reported|reporting|claims?|claimed|claiming|understands?|understood|reveals?"
     r"|revealed|says?|said|states?|stated|suggests?|suggested|insists?|insisted|notes?|noted"
     r"|explains?|explained|adds?|added|writes?|wrote|confirms?|confirmed|believes?|note|has\s+the"
     r"|are\s+reporting|is\s+reporting|learned|learnt|tweeted|posted)\b",
 )
-_QUOTE_VIA = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
-_PUBLICATION_NOUN = re.compile(
+_QUOTE_VIA: Final = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
+_PUBLICATION_NOUN: Final = re.compile(
     r"(?:newspaper|outlet|publication|paper|website|site|daily|broadcaster|tabloid|magazine"
     r"|journal|radio|station|network|channel)\s+$",
 )

@@ -14,7 +14,7 @@ from operator import itemgetter
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from bot.domain import Status
 from bot.extraction.textutil import ascii_lower
@@ -159,15 +159,15 @@ _COMPILED = [
     for status, pattern in _PATTERNS
 ]
 _LIST_INDEX = len(_COMPILED) - 1
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|\btheir|\bhis|\bits)\s+$")
+_POSSESSIVE_BEFORE: Final = re.compile(r"(?:'s|\btheir|\bhis|\bits)\s+$")
 # "preparing an offer", "could launch a bid": a bid being considered is not yet a bid
-_PREPARED_BID = re.compile(
+_PREPARED_BID: Final = re.compile(
     r"(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
     r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
     r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
     r"(?:bids?|offers?|approach|proposals?)$"
 )
-_NEGATION = re.compile(
+_NEGATION: Final = re.compile(
     r"(?:\bnot|\bno|n't|\bnever|\byet\s+to|\bwithout|\bunlikely\s+to|\bfailed\s+to)(?:\s+\S+){0,2}\s*$"
 )
 _PREPARED_WORDS = (

@@ -16,6 +16,7 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Final
 
 import ftfy
 from anyascii import anyascii
@@ -23,7 +24,7 @@ from anyascii import anyascii
 MAX_SENTENCE = 1_000  # real sentences stay well under this; see _cut_long
 MAX_CHARS = 300_000  # longest real article bodies are ~60 kB; beyond this is not an article
 
-_QUOTES = str.maketrans(
+_QUOTES: Final = str.maketrans(
     {
         "\u2019": "'",
         "\u2018": "'",
@@ -49,19 +50,21 @@ _QUOTES = str.maketrans(
     }
 )
 _QUOTE_PAIRS = tuple((chr(code), repl) for code, repl in _QUOTES.items())
-_TAG = re.compile(
+_TAG: Final = re.compile(
     r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I
 )
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG: Final = re.compile(
     r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^<>]{0,2000}>", re.I
 )
-_LOOKS_HTML = re.compile(r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I)
-_SEED_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
-_HEADER_LINE = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SPACES = re.compile(r"[ ]{2,}")
+_LOOKS_HTML: Final = re.compile(
+    r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I
+)
+_SEED_DATE: Final = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
+_HEADER_LINE: Final = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SPACES: Final = re.compile(r"[ ]{2,}")
 # the lead bytes of UTF-8 seen as cp1252/Latin-1 characters, followed by a continuation byte
-_MOJIBAKE = re.compile(
+_MOJIBAKE: Final = re.compile(
     "[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
@@ -132,12 +135,12 @@ def _mkdate(y: str, m: str, d: str) -> date | None:
 
 # words (N'Golo, Hans-Joachim, 27-year-old; a web domain is one word), or one other character;
 # a trailing possessive "'s" is split off afterwards
-_WORD = re.compile(
+_WORD: Final = re.compile(
     r"[^\W_]+(?:['-][^\W_]+)*(?:\.(?:com|co\.uk|co|net|org|uk|it|es|de|fr)\b)*|[^\w\s]"
 )
 
 
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_WORD_SPLIT: Final = re.compile(f"({_WORD.pattern})")
 
 
 _first_char = itemgetter(0)
@@ -155,7 +158,7 @@ class _FoldCache(dict[str, str]):
 
 
 _FOLD_CACHE = _FoldCache()
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_ASCII_LOWER: Final = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 def ascii_lower(text: str) -> str:
@@ -329,7 +332,7 @@ class Doc:
         return self.tokens[sent.tok_start : sent.tok_end]
 
 
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -366,7 +369,7 @@ _ABBREV = frozenset(
     ]
 )
 # (one leading character class, so the regex engine skips ahead to candidates quickly)
-_SENT_END = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
+_SENT_END: Final = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
 
 
 def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
@@ -411,7 +414,7 @@ def _cut_long(para: str, base: int, span: tuple[int, int]) -> list[tuple[int, in
     return pieces
 
 
-_FUNCTION_END = re.compile(
+_FUNCTION_END: Final = re.compile(
     r"(?:,|\b(?:to|the|of|a|an|and|or|for|with|by|as|in|at|on|from|that|his|her|their|its|is|are"
     r"|was|were|has|have|had|will|would|could|be|been|per|via|than|into|over|under|after)|-)$",
     re.I,
