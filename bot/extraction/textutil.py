@@ -69,6 +69,7 @@ _MOJIBAKE: Final = re.compile(
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
 )
+_MOJIBAKE_LEADS: Final = ("\u00c2", "\u00c3", "\u00c4", "\u00c5", "\u00e2")
 
 
 def clean_text(text: str) -> str:
@@ -80,7 +81,8 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     elif "&" in text:
         text = html.unescape(text)
-    if not text.isascii() and _MOJIBAKE.search(text):
+    # (its lead characters looked for first: a scan for one character is far cheaper)
+    if not text.isascii() and _has_mojibake_lead(text) and _MOJIBAKE.search(text):
         # UTF-8 read as Latin-1/cp1252 ("Liverpoolâ€™s", "ManÃ©", "Â£20m"): ftfy undoes it
         text = ftfy.fix_encoding(text)
     if text.isascii():  # nothing to unify but tabs, carriage returns and backticks
@@ -94,8 +96,13 @@ def clean_text(text: str) -> str:
                 text = text.replace(char, repl)
     if " | " in text:  # "Juve close on Asamoah | Inter: Stramaccioni wants Palacio": separate items
         text = text.replace(" | ", "\n\n")
-    text = _SPACES.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return unwrap_lines(text[:MAX_CHARS])
+
+
+def _has_mojibake_lead(text: str) -> bool:
+    return any(lead in text for lead in _MOJIBAKE_LEADS)
 
 
 def split_header(text: str) -> tuple[date | None, str | None, str]:
@@ -141,6 +148,18 @@ _WORD: Final = re.compile(
 
 
 _WORD_SPLIT: Final = re.compile(f"({_WORD.pattern})")
+# The same split for ASCII text, twice as fast: the Unicode classes ([^\W_], \w, \s) cost a
+# character-database lookup per character. On ASCII text it makes the same pieces: [^\W_] is
+# [A-Za-z0-9], \b depends on \w alike, and [^\w\s] is spelt out (Unicode \s also holds
+# \x1c-\x1f, re.ASCII's does not). Other text is split as an ASCII stand-in of it (see
+# _ascii_shadow).
+_WORD_SPLIT_ASCII: Final = re.compile(
+    _WORD_SPLIT.pattern.replace(r"[^\W_]", "[A-Za-z0-9]").replace(
+        r"[^\w\s]", r"[^A-Za-z0-9_\t\n\x0b\x0c\r\x1c-\x1f ]"
+    ),
+    re.ASCII,
+)
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
 _first_char = itemgetter(0)
@@ -485,17 +504,45 @@ def build_doc(text: str) -> Doc:
     return doc
 
 
+def _ascii_shadow(text: str) -> tuple[str, list[int]]:
+    """``text`` with each non-ASCII character replaced by an ASCII one of the same class for
+    the token pattern (a letter or digit by "x", a space by " ", anything else by "#": none
+    of these is a literal of the pattern), and the positions replaced. Splitting it gives
+    pieces of the same lengths as splitting ``text``."""
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in _NON_ASCII.finditer(text):
+        q = match.start()
+        char = text[q]
+        pieces.append(text[last:q])
+        pieces.append("x" if char.isalnum() else " " if char.isspace() else "#")
+        positions.append(q)
+        last = q + 1
+    pieces.append(text[last:])
+    return "".join(pieces), positions
+
+
 def _tokenise(doc: Doc) -> None:
     """Tokens of the whole text in one regex pass, the same as tokenising sentence by sentence:
     tokens hold no whitespace and every sentence boundary is at whitespace. Offsets come from
     the lengths of the split pieces, and the per-token lists by ``map``, not one by one in
     Python."""
     text = doc.text
-    parts = _WORD_SPLIT.split(text)
+    if text.isascii():
+        parts = _WORD_SPLIT_ASCII.split(text)
+        stand_ins: list[int] = []
+    else:
+        shadow, stand_ins = _ascii_shadow(text)
+        parts = _WORD_SPLIT_ASCII.split(shadow)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
+    for q in stand_ins:  # the tokens holding a stand-in character take the real text
+        i = bisect.bisect_right(starts, q) - 1
+        if i >= 0 and q < ends[i]:
+            words[i] = text[starts[i] : ends[i]]
     # a possessive "'s" is a token of its own: "Atalanta's" -> "Atalanta" + "'s"
     if "'s" in text:
         split: list[int] = []
