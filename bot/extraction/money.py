@@ -255,17 +255,14 @@ def _mult_words(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _raw_figures(original: str) -> list[Money]:
+def _raw_figures(original: str, digit_runs: list[int]) -> list[Money]:
+    """The figures of ``original``; ``digit_runs``: where its runs of digits start."""
     found: list[Money] = []
     taken_until = -1
-    if not _ANY_MONEY.search(original):
-        return found
     text = ascii_lower(original)  # patterns are lower-case: much faster than re.IGNORECASE
     # every figure has a digit within four characters of its start (a symbol, a space, then
     # the number): the patterns are tried only there, not at every position of the text
-    candidates = sorted(
-        {p for d in _DIGIT_RUN.finditer(text) for p in range(max(0, d.start() - 4), d.start() + 1)}
-    )
+    candidates = sorted({p for d in digit_runs for p in range(max(0, d - 4), d + 1)})
     for match in _matches_at(_SHORT_RANGE, text, candidates):
         currency = _currency_of(match.group("sym"), match.group("cw"))
         a = _scale(_num_value(match.group("a")), match.group("mult"))
@@ -348,12 +345,15 @@ _BARE_CONTEXT: Final = re.compile(
 )
 
 
-def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
+def _with_bare_amounts(text: str, figures: list[Money], digit_runs: list[int]) -> list[Money]:
     """Add amounts written without a currency that follow a figure with one in the same
     paragraph, in a money phrase ("bid of 58 million")."""
     taken = [(m.start, m.end) for m in figures]
     extra: list[Money] = []
-    for match in _BARE_AMOUNT.finditer(text, figures[0].end):
+    # a bare amount starts a run of digits (its look-behind refuses a digit before it): tried
+    # only there, the same matches as a scan from the first figure on
+    starts = [p for p in digit_runs if p >= figures[0].end]
+    for match in _matches_at(_BARE_AMOUNT, text, starts):
         start, end = match.span()
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
@@ -372,7 +372,10 @@ def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
 
 def parse_money(text: str) -> list[Money]:
     """Every money figure in ``text`` with restatements in other currencies folded in."""
-    raw = _raw_figures(text)
+    if not _ANY_MONEY.search(text):
+        return []
+    digit_runs = [run.start() for run in _DIGIT_RUN.finditer(text)]
+    raw = _raw_figures(text, digit_runs)
     result: list[Money] = []
     i = 0
     while i < len(raw):
@@ -407,7 +410,7 @@ def parse_money(text: str) -> list[Money]:
         result.append(money)
         i = j if alternates else i + 1
     if result:
-        result = _with_bare_amounts(text, result)
+        result = _with_bare_amounts(text, result, digit_runs)
     # link the two ends of written ranges: "£30m-£35m", "between €40m and €50m", "£30-35m"
     linked: list[Money] = []
     for k, money in enumerate(result):
