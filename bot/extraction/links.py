@@ -49,7 +49,9 @@ _HEADLINE_TO: Final = re.compile(
     r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I
 )
 _YEAR: Final = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_DIGIT_RUN: Final = re.compile(r"\d\d*")
+# the matches of _YEAR, found faster: a leading character class lets the regex engine skip
+# ahead to a 1 or a 2 (a leading \b makes it try every position)
+_YEAR_SCAN: Final = re.compile(r"[12](?<=\b[12])(?:(?<=1)9[5-9]\d|(?<=2)0[0-4]\d)\b")
 _PAST_WINDOW: Final = re.compile(
     r"\b(?:last\s+(?:summer|season|year|january|window)|previously|back\s+in|years?\s+ago"
     r"|at\s+the\s+time|earlier\s+in\s+(?:his|her|their)\s+career|in\s+(?:january|february|march"
@@ -257,12 +259,7 @@ def reference_year(doc: Doc, published_year: int | None) -> int | None:
     if published_year:
         return published_year
     text = doc.text[:20000]
-    # a year is a whole run of four digits: tried only where such a run starts
-    years = [
-        int(match.group(1))
-        for run in _DIGIT_RUN.finditer(text)
-        if run.end() - run.start() == 4 and (match := _YEAR.match(text, run.start())) is not None
-    ]
+    years = [int(match.group()) for match in _YEAR_SCAN.finditer(text)]
     return max(years) if years else None
 
 
