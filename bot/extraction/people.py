@@ -193,6 +193,13 @@ _NAME_EXTRA_STOP = (
     )
 )
 _AGE: Final = re.compile(r"^\d{1,2}-year-old$")
+
+
+def _is_age(key: str) -> bool:
+    """ "27-year-old" (the substring test first: most keys are not ages)."""
+    return "-year-old" in key and _AGE.match(key) is not None
+
+
 _SIDE_WORDS: Final = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
@@ -896,7 +903,7 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
     i = mention.tok_start - 1
     if i >= sent.tok_start:
         prev = tokens[i]
-        if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _AGE.match(prev.key):
+        if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _is_age(prev.key):
             score += 2
         if prev.key == "'s" and i - 1 >= sent.tok_start:
             score += 1
@@ -1029,7 +1036,7 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
                 club_span = (j, club_starts[j])
                 j = club_starts[j]
                 continue
-            if key in PLAYER_NOUNS or key in ROLE_NOUNS or _AGE.match(key):
+            if key in PLAYER_NOUNS or key in ROLE_NOUNS or _is_age(key):
                 # keep going if a head noun follows ("the Dutch international star")
                 if (
                     j + 1 < n
@@ -1069,7 +1076,7 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
         role: str | None = None
         if head in ROLE_NOUNS and head not in PLAYER_NOUNS:
             role = ROLE_NOUNS[head]
-        elif not (head in PLAYER_NOUNS or _AGE.match(head)):
+        elif not (head in PLAYER_NOUNS or _is_age(head)):
             continue
         if head in ("target", "signing", "man") and club_span is None and j == i + 1:
             continue  # "the target", "the man" alone are too vague
@@ -1138,7 +1145,7 @@ def _attributes(tokens: list[Token], start: int, end: int) -> dict[str, str]:
             out["nation"] = key
         elif key in _POSITION_CLASS:
             out["position"] = _POSITION_CLASS[key]
-        elif _AGE.match(key):
+        elif _is_age(key):
             out["age"] = key.split("-", 1)[0]
     return out
 
@@ -1158,7 +1165,7 @@ def _entity_attributes(doc: Doc, ent: Entity) -> dict[str, str]:
                 or key in _POSITION_CLASS
                 or key in _DEMONYMS
                 or key in PLAYER_NOUNS
-                or _AGE.match(key)
+                or _is_age(key)
                 or (tokens[k - 1].cap and key in COUNTRIES)
             ):
                 break

@@ -22,6 +22,13 @@ from bot.extraction.status import literal_gate
 from bot.extraction.textutil import Doc
 
 _AGE: Final = re.compile(r"^\d{1,2}-year-old$")
+
+
+def _is_age(key: str) -> bool:
+    """ "27-year-old" (the substring test first: most keys are not ages)."""
+    return "-year-old" in key and _AGE.match(key) is not None
+
+
 _COUNTRY_PARTS: Final = frozenset(
     (
         "south",
@@ -222,7 +229,7 @@ def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]
         if key in ("'s", "'"):
             saw_head = True
             continue
-        if key in POSITION_NOUNS or key in PLAYER_NOUNS or _AGE.match(key):
+        if key in POSITION_NOUNS or key in PLAYER_NOUNS or _is_age(key):
             saw_head = True
             continue
         if (
