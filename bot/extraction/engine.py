@@ -62,7 +62,9 @@ _STAFF_JOB: Final = re.compile(
     r"\b(?:role|job|post|position|coaching\s+staff|backroom\s+staff|dugout|hot\s+seat|vacancy)\b",
     re.I,
 )
+_STAFF_JOB_FAST: Final = Caseless(_STAFF_JOB)
 _ALSO: Final = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+_ALSO_FAST: Final = Caseless(_ALSO)
 _LIST_GAP: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
 _LIST_END_GAP: Final = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
 _LIST_GOES_ON: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
@@ -79,6 +81,7 @@ def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
 _COMPETITION: Final = re.compile(
     r"\b(?:competition|rivals?|rivalry|battle|fight|race)\s+(?:\S+\s+){0,3}?(?:from|with)\b", re.I
 )
+_COMPETITION_FAST: Final = Caseless(_COMPETITION)
 _BRACKET_AFTER_WORD: Final = re.compile(r"[A-Za-z]\s*\(\s*$")
 _BRACKET_GAP: Final = re.compile(r"(?:'s)?\s*\(\s*")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
@@ -132,6 +135,7 @@ _NOT_FOR_SALE: Final = re.compile(
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )
+_NOT_FOR_SALE_FAST: Final = Caseless(_NOT_FOR_SALE)
 _QUOTE_CREDIT: Final = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
 _QUOTE_CREDIT_FAST: Final = Caseless(_QUOTE_CREDIT)
 # "Their move/bid/pursuit ...": a club's own business
@@ -163,6 +167,7 @@ _IN_PASSING: Final = re.compile(
     r"|ankle|groin|suspen(?:ded|sion)|scored|assists?)\b",
     re.I,
 )
+_IN_PASSING_FAST: Final = Caseless(_IN_PASSING)
 _NTH_SIGNING_AFTER: Final = re.compile(
     r"^'s\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)"
     r"\s+(?:\S+\s+)?(?:signing|arrival|addition)\b"
@@ -457,7 +462,11 @@ class Extractor:
 
         def in_passing(s: int) -> bool:
             text = doc.sentences[s].text
-            return s not in club_sents and bool(_IN_PASSING.search(text)) and not has_move_cue(text)
+            return (
+                s not in club_sents
+                and bool(_IN_PASSING_FAST.search(text))
+                and not has_move_cue(text)
+            )
 
         resolve_descriptors(doc, descriptors, entities, in_passing=in_passing)
         # sentence views
@@ -749,7 +758,7 @@ class Extractor:
                     refs[0].entity.set_current(nearest.club, 2)
             # "Napoli president De Laurentiis ... the Georgian is not for sale": his club
             keep = (
-                _NOT_FOR_SALE.search(sent.text)
+                _NOT_FOR_SALE_FAST.search(sent.text)
                 if both and any(w in low for w in _KEEP_WORDS)
                 else None
             )
@@ -797,7 +806,7 @@ class Extractor:
                 # (the regex last: most sentences have no cue)
                 not sent.headline
                 and any(not c.negated for c in view.cues)
-                and _ALSO.search(sent.text) is not None
+                and _ALSO_FAST.search(sent.text) is not None
                 # "X, a youth coach at Y, has also been linked with a role at Z": his business
                 and not any(
                     p.explicit
@@ -805,7 +814,7 @@ class Extractor:
                     and all(p.start < c.start for c, _r in view.clubs)
                     for p in view.players
                 )
-                and not _STAFF_JOB.search(sent.text)
+                and not _STAFF_JOB_FAST.search(sent.text)
             )
             # a sentence about the topic player without naming him: "bid for him", "This came
             # after a bid from Newcastle"
@@ -834,7 +843,7 @@ class Extractor:
                     )
                     # "Los Blancos face competition from Barcelona and Chelsea": more suitors
                     or (
-                        _COMPETITION.search(sent.text)
+                        _COMPETITION_FAST.search(sent.text)
                         and any(r == "to" for _c, r in view.clubs)
                     )
                 )

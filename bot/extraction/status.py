@@ -372,11 +372,17 @@ def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], object]:
     """A cheap necessary test for ``pattern`` matching in (or at the start of) a text: the
     search for the literals one of which every match contains, worked out from the pattern
     itself, so it follows edits of the pattern. Always true where none can be worked out."""
+    gate = required_literals_search(pattern)
+    return _always if gate is None else gate
+
+
+def required_literals_search(pattern: re.Pattern[str]) -> Callable[[str], object] | None:
+    """``literal_gate``'s search, or None where no literals can be worked out."""
     if pattern.flags & re.IGNORECASE:
-        return _always
+        return None
     required = _required_literals(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
     if not required:
-        return _always
+        return None
     # a word that begins with another is found whenever that one is
     words = sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
     return re.compile(_trie(words)).search

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -233,17 +233,29 @@ class Caseless:
     offsets, provided the pattern itself is lower-case (checked on the parsed pattern; if not,
     the pattern always runs as it is). Matched text is then lower-case: use positions."""
 
-    __slots__ = ("_lower", "pattern")
+    __slots__ = ("_gate", "_lower", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._lower: re.Pattern[str] | None = None
-        if _caseless_safe(list(_sre_parser.parse(pattern.pattern, pattern.flags))):
+        self._gate: Callable[[str], object] | None = None
+        parsed = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+        if _caseless_safe(parsed):
             self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+            if parsed and parsed[0][0] is _C.AT:
+                # a pattern opening with \b gives the regex engine nothing to skip ahead to:
+                # it tries every position. A search for the literals one of which every match
+                # holds skips ahead, and most texts hold none.
+                from bot.extraction.status import required_literals_search  # (imports this)
+
+                self._gate = required_literals_search(self._lower)
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._lower is not None and text.isascii():
-            return self._lower.search(text.lower())
+            lowered = text.lower()
+            if self._gate is not None and not self._gate(lowered):
+                return None
+            return self._lower.search(lowered)
         return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
