@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import itemgetter
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Final
@@ -162,21 +161,15 @@ _WORD_SPLIT_ASCII: Final = re.compile(
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
-_first_char = itemgetter(0)
-_key_head = itemgetter(slice(0, 1))
+# token -> ``fold_token(token)``, filled on a miss (up to 200,000 entries)
+_FOLD_CACHE: Final[dict[str, str]] = {}
 
 
-class _FoldCache(dict[str, str]):
-    """token -> ``fold_token(token)``, filled on a miss (up to 200,000 entries)."""
-
-    def __missing__(self, token: str) -> str:
-        key = fold_token(token)
-        if len(self) < 200_000:
-            self[token] = key
-        return key
-
-
-_FOLD_CACHE = _FoldCache()
+def _fold_missing(token: str) -> str:
+    key = fold_token(token)
+    if len(_FOLD_CACHE) < 200_000:
+        _FOLD_CACHE[token] = key
+    return key
 _ASCII_LOWER: Final = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
@@ -538,8 +531,7 @@ def _ascii_shadow(text: str) -> tuple[str, list[int]]:
 def _tokenise(doc: Doc) -> None:
     """Tokens of the whole text in one regex pass, the same as tokenising sentence by sentence:
     tokens hold no whitespace and every sentence boundary is at whitespace. Offsets come from
-    the lengths of the split pieces, and the per-token lists by ``map``, not one by one in
-    Python."""
+    the lengths of the split pieces (summed by ``accumulate``, not one by one)."""
     text = doc.text
     if text.isascii():
         parts = _WORD_SPLIT_ASCII.split(text)
@@ -569,8 +561,6 @@ def _tokenise(doc: Doc) -> None:
             words[i : i + 1] = [words[i][:-2], "'s"]
             starts[i : i + 1] = [s, e - 2]
             ends[i : i + 1] = [e - 2, e]
-    keys = list(map(_FOLD_CACHE.__getitem__, words))
-    caps = list(map(str.isupper, map(_first_char, words)))
     sent_of: list[int] = []
     for sent in doc.sentences:
         sent.tok_start = bisect.bisect_left(starts, sent.start)
@@ -578,11 +568,18 @@ def _tokenise(doc: Doc) -> None:
         sent_of.extend(repeat(sent.index, sent.tok_end - sent.tok_start))
     if len(sent_of) != len(words):
         raise AssertionError("a token outside every sentence")
-    # one loop builds the tokens and the key index (compiled, Token() is then a native call)
+    # one loop builds the tokens, their keys and the key index (compiled, it runs natively:
+    # per-token ``map`` calls would be generic calls)
     tokens: list[Token] = []
+    tok_words: list[bool] = []
     by_key = doc.by_key
-    for i, key in enumerate(keys):
-        tokens.append(Token(words[i], starts[i], ends[i], key, caps[i], i, sent_of[i]))
+    folded = _FOLD_CACHE
+    for i, word in enumerate(words):
+        key = folded.get(word)
+        if key is None:
+            key = _fold_missing(word)
+        tokens.append(Token(word, starts[i], ends[i], key, word[0].isupper(), i, sent_of[i]))
+        tok_words.append(key[:1].isalpha())
         slot = by_key.get(key)
         if slot is None:
             by_key[key] = [i]
@@ -590,4 +587,4 @@ def _tokenise(doc: Doc) -> None:
             slot.append(i)
     doc.tokens = tokens
     doc.tok_starts = starts
-    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
+    doc.tok_words = tok_words
