@@ -45,7 +45,7 @@ from bot.extraction.people import (
 )
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
-from bot.extraction.status import Cue, find_cues_at
+from bot.extraction.status import Cue, find_cues_at, rank, strongest
 from bot.extraction.textutil import Caseless, Doc, Sentence, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
@@ -115,6 +115,8 @@ _WANT_AFTER: Final = re.compile(
     re.I,
 )
 _WANT_AFTER_FAST: Final = Caseless(_WANT_AFTER)
+_CONTACT_RANK: Final = rank(Status.CONTACT)
+_DONE_RANK: Final = rank(Status.DONE)
 _SPEAKER_AFTER: Final = re.compile(
     r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
     re.I,
@@ -800,7 +802,7 @@ class Extractor:
                 self._implied_bidder(view, subject_club)
             suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
             strong = any(
-                c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues
+                rank(c.status) >= _CONTACT_RANK and not c.negated for c in view.cues
             ) or (
                 # "Juventus had also been interested": another suitor of the same player
                 # (the regex last: most sentences have no cue)
@@ -1004,7 +1006,7 @@ class Extractor:
         ]
         if not stages:
             return []
-        status = Status.strongest(stages)
+        status = strongest(stages)
         out: list[LinkEvidence] = []
         for ref in view.players:
             if not ref.entity.is_player or ref.topic:
@@ -1114,8 +1116,8 @@ class Extractor:
             if not positive:
                 continue  # a denial alone is not a link
             statuses = [e.status for e in positive if e.status is not None]
-            status = Status.strongest(statuses)
-            if any(e.denial for e in items) and status.rank < Status.DONE.rank:
+            status = strongest(statuses)
+            if any(e.denial for e in items) and rank(status) < _DONE_RANK:
                 denial_only = [e for e in items if e.denial]
                 if all(
                     e.sentence.index >= max(p.sentence.index for p in positive) for e in denial_only

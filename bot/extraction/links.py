@@ -16,7 +16,7 @@ from typing import Final
 from bot.domain import Status
 from bot.extraction.clubs import ClubMention
 from bot.extraction.people import Entity
-from bot.extraction.status import Cue, effective, find_cues
+from bot.extraction.status import Cue, effective, find_cues, rank, strongest
 from bot.extraction.textutil import Caseless, Doc, Sentence
 from bot.reference import ClubRef
 
@@ -177,6 +177,7 @@ SUBJECT_NEXT: Final = re.compile(
     re.I,
 )
 SUBJECT_NEXT_FAST: Final = Caseless(SUBJECT_NEXT)
+_CONTACT_RANK: Final = rank(Status.CONTACT)
 
 
 @lru_cache(maxsize=4096)
@@ -440,7 +441,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             statuses = [Status.INTEREST]
         if not statuses and not denial:
             continue
-        status = Status.strongest(statuses) if statuses else None
+        status = strongest(statuses) if statuses else None
         if status is Status.DONE and history:
             continue  # "joined PSG in 2022": background, not news
         for ref in candidates:
@@ -454,7 +455,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
                 confidence -= 0.15
             if same_clause:
                 confidence += 0.1
-            if status is not None and status.rank >= Status.CONTACT.rank:
+            if status is not None and rank(status) >= _CONTACT_RANK:
                 confidence += 0.1
             if role in ("to", "target"):
                 confidence += 0.05

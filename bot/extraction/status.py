@@ -460,8 +460,26 @@ def effective(cue: Cue) -> Status | None:
     return None
 
 
+# the order of strength (the declaration order, as Status.rank), read from a dict: compiled,
+# Status.rank and Status.strongest would run as interpreted Python (bot.domain is not compiled)
+_RANK: Final[dict[Status, int]] = {status: index for index, status in enumerate(Status)}
+
+
+def rank(status: Status) -> int:
+    return _RANK[status]
+
+
 def strongest(statuses: list[Status]) -> Status:
-    return Status.strongest(statuses)
+    """``Status.strongest``: the first of the highest rank."""
+    if not statuses:
+        raise ValueError("strongest() of no statuses")
+    best = statuses[0]
+    best_rank = _RANK[best]
+    for status in statuses:
+        status_rank = _RANK[status]
+        if status_rank > best_rank:
+            best, best_rank = status, status_rank
+    return best
 
 
 def classify(text: str) -> Status | None:
