@@ -84,6 +84,9 @@ _COMPETITION: Final = re.compile(
 _COMPETITION_FAST: Final = Caseless(_COMPETITION)
 _BRACKET_AFTER_WORD: Final = re.compile(r"[A-Za-z]\s*\(\s*$")
 _BRACKET_GAP: Final = re.compile(r"(?:'s)?\s*\(\s*")
+# (compiled once: re.match(string, ...) looks its pattern up in re's cache on every call)
+_FOR_OF_ON_AHEAD: Final = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s")
+_CLAUSE_MARK: Final = re.compile(r"[,;(]|\s-\s")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
 _FOR_OBJECT: Final = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
 _WISH_NOUNS: Final = frozenset(
@@ -1320,9 +1323,9 @@ class Extractor:
             else:
                 gap = doc.text[end : ref.start]
                 distance = len(gap) * (
-                    0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s", gap + " ") else 1.0
+                    0.6 if _FOR_OF_ON_AHEAD.match(gap + " ") else 1.0
                 )
-            if re.search(r"[,;(]|\s-\s", gap):
+            if _CLAUSE_MARK.search(gap):
                 distance = distance * 2.5 + 40  # another clause: weaker
             if best is None or distance < best[0]:
                 best = (distance, ref.entity)

@@ -93,6 +93,16 @@ class FeeContext:
         self.after = after
 
 
+# after the figure (compiled once: re.match(string, ...) looks its pattern up on every call)
+_OTHER_AFTER: Final = re.compile(
+    r"^\s*(?:\S+\s+){0,2}(?:in\s+)?(?:add-?ons|bonuses|in\s+potential|if\b|performance)", re.I
+)
+_BID_AFTER: Final = re.compile(r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", re.I)
+_ASKING_AFTER: Final = re.compile(
+    r"^\s*(?:\S+\s+){0,1}(?:valuation|price|asking|price-tag|tag)", re.I
+)
+
+
 def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
     near_before = ctx.before[-60:]
     near_after = ctx.after[:50]
@@ -102,23 +112,15 @@ def fee_kind(money: Money, ctx: FeeContext) -> FeeKind:
         return FeeKind.RELEASE_CLAUSE
     if _LOAN_FEE.search(near_before[-30:]) or _LOAN_FEE.search(near_after[:15]):
         return FeeKind.LOAN_FEE
-    if _OTHER_FAST.search(near_before[-30:]) or re.match(
-        r"^\s*(?:\S+\s+){0,2}(?:in\s+)?(?:add-?ons|bonuses|in\s+potential|if\b|performance)",
-        near_after,
-        re.I,
-    ):
+    if _OTHER_FAST.search(near_before[-30:]) or _OTHER_AFTER.match(near_after):
         return FeeKind.OTHER
-    if _BID_FAST.search(near_before[-35:]) or re.match(
-        r"^\s*(?:\S+\s+){0,1}(?:bid|offer|proposal)", near_after, re.I
-    ):
+    if _BID_FAST.search(near_before[-35:]) or _BID_AFTER.match(near_after):
         return FeeKind.BID
     if _DEAL_WORTH.search(near_before[-35:]):
         return FeeKind.FEE  # "in a deal worth £27m": the fee, not a valuation
     if _PAST_COST.search(near_before[-35:]):
         return FeeKind.FEE  # "who cost £40m from Bournemouth": what was paid, not a price
-    if _ASKING.search(near_before[-35:]) or re.match(
-        r"^\s*(?:\S+\s+){0,1}(?:valuation|price|asking|price-tag|tag)", near_after, re.I
-    ):
+    if _ASKING.search(near_before[-35:]) or _ASKING_AFTER.match(near_after):
         return FeeKind.ASKING
     return FeeKind.FEE
 

@@ -202,6 +202,12 @@ def clause_spans(
     return tuple(spans)
 
 
+_GROUP_GAP: Final = re.compile(
+    r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?"
+)
+_BRACKET_ONLY_GAP: Final = re.compile(r"\s*\(?\[?\s*|\s*\]\s*")
+
+
 def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
     """Players joined by "and", "or", commas ("Emre Can and Donny van de Beek") form a group."""
     groups: list[list[PlayerRef]] = []
@@ -211,10 +217,8 @@ def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
             gap = doc.text[last.end : ref.start]
             if (
                 ref.entity is last.entity
-                or re.fullmatch(
-                    r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?", gap
-                )
-                or re.fullmatch(r"\s*\(?\[?\s*|\s*\]\s*", gap)
+                or _GROUP_GAP.fullmatch(gap)
+                or _BRACKET_ONLY_GAP.fullmatch(gap)
             ):
                 groups[-1].append(ref)
                 continue

@@ -370,6 +370,9 @@ def _with_bare_amounts(text: str, figures: list[Money], digit_runs: list[int]) -
     return sorted(figures + extra, key=lambda m: m.start)
 
 
+_RANGE_GAP: Final = re.compile(r"\s?(?:-|to|and)\s?", re.I)
+
+
 def parse_money(text: str) -> list[Money]:
     """Every money figure in ``text`` with restatements in other currencies folded in."""
     if not _ANY_MONEY.search(text):
@@ -418,7 +421,7 @@ def parse_money(text: str) -> list[Money]:
         if k + 1 < len(result):
             nxt = result[k + 1]
             gap = text[money.end : nxt.start]
-            if nxt.currency == money.currency and re.fullmatch(r"\s?(?:-|to|and)\s?", gap, re.I):
+            if nxt.currency == money.currency and _RANGE_GAP.fullmatch(gap):
                 partner = k + 1
         if partner is None and k > 0 and linked and linked[k - 1].range_with == k:
             partner = k - 1

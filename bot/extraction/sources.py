@@ -235,12 +235,15 @@ class OutletMatcher:
         return found
 
 
+_QUOTE_VIA_BEFORE: Final = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\s+$", re.I)
+
+
 def _quote_source(doc: Doc, tokens: list[Token], i: int) -> bool:
     """ "(via Liverpool.com)" after "saying" credits a quote, not the transfer report."""
     if i == 0:
         return False
     before = doc.text[max(0, tokens[i].start - 30) : tokens[i].start]
-    return bool(re.search(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\s+$", before, re.I))
+    return bool(_QUOTE_VIA_BEFORE.search(before))
 
 
 def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
