@@ -791,7 +791,11 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         return "owner", 2
     if prev.key in ("dr", "sheikh", "prince", "lord"):
         return "owner", 3  # "Dr Sulaiman Al-Fahim", "Sheikh Mansour"
-    if _OWNER_BEFORE.search(doc.lower, max(sent.start, mention.start - 40), mention.start):
+    window_start = max(sent.start, mention.start - 40)
+    # (the pattern ends in "from" or "by" and spaces: tested first, without the regex)
+    if doc.lower[window_start : mention.start].rstrip().endswith(("from", "by")) and (
+        _OWNER_BEFORE.search(doc.lower, window_start, mention.start)
+    ):
         return "owner", 3  # "completed their takeover of Manchester City from Thaksin Shinawatra"
     if prev.key in STAFF_VERBS:
         return "manager", 3  # "have appointed/sacked X": staff, not players
@@ -827,6 +831,14 @@ def _title_of_next_name(tokens: list[Token], k: int, end: int) -> bool:
     return k < end and tokens[k].cap and tokens[k].key not in ROLE_NOUNS
 
 
+_WANTS_SIGNING_WORDS: Final = ("wants", "asked", "requested", "targeting", "identified")
+_PUNDIT_WORDS: Final = ("speaking", "writing", "talking")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
@@ -837,11 +849,15 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     if staff:
         return ("director" if "director" in staff.group(0) else "manager"), 3
     window = doc.text[mention.end : min(sent.end, mention.end + 60)]
-    if _WANTS_SIGNING.match(window):
+    # (each regex behind a test for a word it needs: most windows have none)
+    if _has_any(window, _WANTS_SIGNING_WORDS) and _WANTS_SIGNING.match(window):
         return "manager", 2  # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger"
-    if _OWNER_AFTER.match(window):
+    if "takeover" in window and _OWNER_AFTER.match(window):
         return "owner", 3  # "X, who is fronting the takeover"
-    if _PUNDIT_AFTER.match(window):
+    # (re.I: the word test only for ASCII, where no other letter folds to these)
+    if (not window.isascii() or _has_any(window.lower(), _PUNDIT_WORDS)) and _PUNDIT_AFTER.match(
+        window
+    ):
         return "pundit", 3  # "Alan Shearer, speaking on The Rest Is Football podcast"
     if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
         if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
