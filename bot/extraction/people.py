@@ -24,7 +24,7 @@ from bot.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from bot.extraction.sources import credited
-from bot.extraction.textutil import Doc, Sentence, Token
+from bot.extraction.textutil import Doc, Sentence, Token, holds_any
 from bot.reference import ClubRef, PersonRef, ReferenceData
 from bot.text import fold
 
@@ -835,10 +835,6 @@ _WANTS_SIGNING_WORDS: Final = ("wants", "asked", "requested", "targeting", "iden
 _PUNDIT_WORDS: Final = ("speaking", "writing", "talking")
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
-
-
 def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     tokens = doc.tokens
     sent = doc.sentences[mention.sent]
@@ -850,12 +846,12 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         return ("director" if "director" in staff.group(0) else "manager"), 3
     window = doc.text[mention.end : min(sent.end, mention.end + 60)]
     # (each regex behind a test for a word it needs: most windows have none)
-    if _has_any(window, _WANTS_SIGNING_WORDS) and _WANTS_SIGNING.match(window):
+    if holds_any(window, _WANTS_SIGNING_WORDS) and _WANTS_SIGNING.match(window):
         return "manager", 2  # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger"
     if "takeover" in window and _OWNER_AFTER.match(window):
         return "owner", 3  # "X, who is fronting the takeover"
     # (re.I: the word test only for ASCII, where no other letter folds to these)
-    if (not window.isascii() or _has_any(window.lower(), _PUNDIT_WORDS)) and _PUNDIT_AFTER.match(
+    if (not window.isascii() or holds_any(window.lower(), _PUNDIT_WORDS)) and _PUNDIT_AFTER.match(
         window
     ):
         return "pundit", 3  # "Alan Shearer, speaking on The Rest Is Football podcast"

@@ -372,20 +372,20 @@ def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], object]:
     """A cheap necessary test for ``pattern`` matching in (or at the start of) a text: the
     search for the literals one of which every match contains, worked out from the pattern
     itself, so it follows edits of the pattern. Always true where none can be worked out."""
-    gate = required_literals_search(pattern)
-    return _always if gate is None else gate
+    words = required_words(pattern)
+    return _always if words is None else re.compile(_trie(words)).search
 
 
-def required_literals_search(pattern: re.Pattern[str]) -> Callable[[str], object] | None:
-    """``literal_gate``'s search, or None where no literals can be worked out."""
+def required_words(pattern: re.Pattern[str]) -> list[str] | None:
+    """Strings one of which every match of ``pattern`` contains (None where none can be worked
+    out, or the pattern ignores case)."""
     if pattern.flags & re.IGNORECASE:
         return None
     required = _required_literals(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
     if not required:
         return None
     # a word that begins with another is found whenever that one is
-    words = sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
-    return re.compile(_trie(words)).search
+    return sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
 
 
 def _alternatives(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], set[str]]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -222,39 +222,58 @@ def _caseless_safe(items: list[tuple[object, object]]) -> bool:
 
 class Caseless:
     """A re.IGNORECASE pattern run without re.IGNORECASE (several times faster) on the
-    lower-cased text when the text is ASCII: there it finds the same matches at the same
-    offsets, provided the pattern itself is lower-case (checked on the parsed pattern; if not,
-    the pattern always runs as it is). Matched text is then lower-case: use positions."""
+    lower-cased text: it finds the same matches at the same offsets, provided the pattern
+    itself is lower-case (checked on the parsed pattern; if not, the pattern always runs as it
+    is) and the text holds none of the four characters case-insensitive matching equates with
+    an ASCII letter (see _FOLDS_TO_ASCII). Matched text is then lower-case: use positions."""
 
-    __slots__ = ("_gate", "_lower", "pattern")
+    __slots__ = ("_lower", "_words", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._lower: re.Pattern[str] | None = None
-        self._gate: Callable[[str], object] | None = None
-        parsed = list(_sre_parser.parse(pattern.pattern, pattern.flags))
-        if _caseless_safe(parsed):
+        # a few words one of which every match holds: most texts hold none, and testing for
+        # them costs far less than a regex call (with many words, the regex is as quick)
+        self._words: tuple[str, ...] = ()
+        if _caseless_safe(list(_sre_parser.parse(pattern.pattern, pattern.flags))):
             self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-            if parsed and parsed[0][0] is _C.AT:
-                # a pattern opening with \b gives the regex engine nothing to skip ahead to:
-                # it tries every position. A search for the literals one of which every match
-                # holds skips ahead, and most texts hold none.
-                from bot.extraction.status import required_literals_search  # (imports this)
+            from bot.extraction.status import required_words  # (status imports this module)
 
-                self._gate = required_literals_search(self._lower)
+            words = required_words(self._lower)
+            if words is not None and len(words) <= _MOST_GATE_WORDS:
+                self._words = tuple(words)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._lower is not None and text.isascii():
+        if self._lower is not None and (text.isascii() or not holds_any(text, _FOLDS_TO_ASCII)):
             lowered = text.lower()
-            if self._gate is not None and not self._gate(lowered):
+            if self._words and not holds_any(lowered, self._words):
                 return None
             return self._lower.search(lowered)
         return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
-        if self._lower is not None and text.isascii():
-            return self._lower.match(text.lower())
+        if self._lower is not None and (text.isascii() or not holds_any(text, _FOLDS_TO_ASCII)):
+            lowered = text.lower()
+            if self._words and not holds_any(lowered, self._words):
+                return None
+            return self._lower.match(lowered)
         return self.pattern.match(text)
+
+
+# The non-ASCII characters that re.IGNORECASE equates with an ASCII letter (dotted capital I,
+# dotless i, long s, Kelvin sign; the first is also the one whose lower case is two
+# characters). Without them, str.lower() keeps every offset, leaves every other non-ASCII
+# character non-ASCII and in its class (\w, \s, \d), and a lower-case pattern matches the
+# lowered text as the re.IGNORECASE pattern matches the text.
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+_MOST_GATE_WORDS: Final = 6
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``words``?"""
+    return any(word in text for word in words)
 
 
 @lru_cache(maxsize=65536)
