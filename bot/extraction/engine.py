@@ -626,7 +626,7 @@ class Extractor:
                         word_starts.extend(
                             (tok.start + k + 1, end) for k, ch in enumerate(tok.text) if ch == "-"
                         )
-        for cue in find_cues_at(doc.text, word_starts):
+        for cue in find_cues_at(doc.text, word_starts, doc.lower):
             index = bisect.bisect_right(starts, cue.start) - 1
             if index < 0:
                 continue
@@ -1195,7 +1195,7 @@ class Extractor:
         seen: set[tuple[int, int, str]] = set()
         last_player: tuple[int, Entity] | None = None
         recent_players: list[tuple[int, Entity]] = []
-        figures = parse_money(doc.text)
+        figures = parse_money(doc.text, doc.lower)
         fig_index = 0
         for view in art.views:
             sent = view.sent

@@ -255,11 +255,11 @@ def _mult_words(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _raw_figures(original: str, digit_runs: list[int]) -> list[Money]:
-    """The figures of ``original``; ``digit_runs``: where its runs of digits start."""
+def _raw_figures(original: str, digit_runs: list[int], text: str) -> list[Money]:
+    """The figures of ``original``; ``digit_runs``: where its runs of digits start; ``text``:
+    ``ascii_lower(original)`` (the patterns are lower-case: much faster than re.IGNORECASE)."""
     found: list[Money] = []
     taken_until = -1
-    text = ascii_lower(original)  # patterns are lower-case: much faster than re.IGNORECASE
     # every figure has a digit within four characters of its start (a symbol, a space, then
     # the number): the patterns are tried only there, not at every position of the text
     candidates = sorted({p for d in digit_runs for p in range(max(0, d - 4), d + 1)})
@@ -373,12 +373,13 @@ def _with_bare_amounts(text: str, figures: list[Money], digit_runs: list[int]) -
 _RANGE_GAP: Final = re.compile(r"\s?(?:-|to|and)\s?", re.I)
 
 
-def parse_money(text: str) -> list[Money]:
-    """Every money figure in ``text`` with restatements in other currencies folded in."""
+def parse_money(text: str, lowered: str | None = None) -> list[Money]:
+    """Every money figure in ``text`` with restatements in other currencies folded in.
+    ``lowered``: ``ascii_lower(text)`` if the caller has it."""
     if not _ANY_MONEY.search(text):
         return []
     digit_runs = [run.start() for run in _DIGIT_RUN.finditer(text)]
-    raw = _raw_figures(text, digit_runs)
+    raw = _raw_figures(text, digit_runs, ascii_lower(text) if lowered is None else lowered)
     result: list[Money] = []
     i = 0
     while i < len(raw):

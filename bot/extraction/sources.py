@@ -62,6 +62,21 @@ _PUBLICATION_NOUN: Final = re.compile(
     r"(?:newspaper|outlet|publication|paper|website|site|daily|broadcaster|tabloid|magazine"
     r"|journal|radio|station|network|channel)\s+$",
 )
+_PUBLICATION_ENDINGS: Final = (
+    "paper",  # newspaper
+    "outlet",
+    "publication",
+    "site",  # website
+    "daily",
+    "broadcaster",
+    "tabloid",
+    "magazine",
+    "journal",
+    "radio",
+    "station",
+    "network",
+    "channel",
+)
 
 
 @dataclass(unsafe_hash=True, init=False)
@@ -256,7 +271,8 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
     return bool(
         (_CREDIT_BEFORE_GATE(before) and CREDIT_BEFORE.search(before))
         or CREDIT_AFTER.match(after)
-        or _PUBLICATION_NOUN.search(before)
+        # (the noun ends the window, before spaces: tested first, without the regex)
+        or (before.rstrip().endswith(_PUBLICATION_ENDINGS) and _PUBLICATION_NOUN.search(before))
         # gossip-column attribution: "... (Mail)", "(Sport - in Spanish)", "(Times - subscription)"
         or (before.endswith("(") and (after.startswith(")") or after.startswith(" -")))
     )

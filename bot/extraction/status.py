@@ -219,12 +219,15 @@ def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[C
     return _settle(low, found)
 
 
-def find_cues_at(text: str, starts: list[tuple[int, int]]) -> list[Cue]:
+def find_cues_at(
+    text: str, starts: list[tuple[int, int]], lowered: str | None = None
+) -> list[Cue]:
     """``find_cues`` for a text whose candidate word starts are known: ``starts`` holds
     (position, end of its sentence). Each pattern is tried only where the text there can begin
     it (literal prefixes of up to ``_PREFIX_LEN`` characters, worked out from the patterns
-    themselves), so most positions cost one dictionary lookup."""
-    low = ascii_lower(text)
+    themselves), so most positions cost one dictionary lookup. ``lowered``: ``ascii_lower(text)``
+    if the caller has it."""
+    low = ascii_lower(text) if lowered is None else lowered
     found: list[tuple[int, int, int]] = []
     candidates = _CANDIDATES
     k = _PREFIX_LEN
