@@ -251,6 +251,12 @@ def _topic_mention(club: ClubRef, anchor: PlayerRef, sent: int) -> ClubMention:
     )
 
 
+def _collect_credits(credits: dict[int, list[str]], indices: list[int]) -> list[str]:
+    """The names credited in those sentences, in order, once each (a module function: a
+    closure is slow compiled)."""
+    return list(dict.fromkeys(n for i in sorted(indices) for n in credits.get(i, [])))
+
+
 def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
     """ "admired by the Villa manager", "the Arsenal boss wants": a manager named by his job
     alone acts for his club (with a name after it, "the Villa manager Martin O'Neill", the club
@@ -1156,16 +1162,14 @@ class Extractor:
         other player (the article's general source); else the publisher."""
         player = items[0].player
         club = items[0].club.name
-
-        def collect(indices: list[int]) -> list[str]:
-            return list(dict.fromkeys(n for i in sorted(indices) for n in credits.get(i, [])))
-
-        found = collect([e.sentence.index for e in items])
+        found = _collect_credits(credits, [e.sentence.index for e in items])
         if found:
             return found
         # the same paragraph ("... from Chelsea. (Mail)")
         paragraphs = {e.sentence.para for e in items}
-        found = collect([i for i in credits if art.doc.sentences[i].para in paragraphs])
+        found = _collect_credits(
+            credits, [i for i in credits if art.doc.sentences[i].para in paragraphs]
+        )
         if found:
             return found
         credited = [i for i in credits if credits[i]]
@@ -1182,7 +1186,7 @@ class Extractor:
             [i for i, (p, _c, o) in about.items() if not p and not o],
             credited,
         ):
-            found = collect(wanted)
+            found = _collect_credits(credits, wanted)
             if found:
                 return found
         return [publisher.name] if publisher is not None else []
