@@ -663,6 +663,8 @@ def _match_entity(
     # ("Saul" for Saul Niguez); 3 a typo ("Koopmeiner"); 1 "Sol" for Saul Niguez (same
     # consonants, mentioned nearby)
     surname_matches: list[Entity] = []
+    # (worked out once, not per entity: compiled, each lru_cache call is a generic call)
+    k0_skeleton = _skeleton(k0) if nk == 1 and len(k0) >= 3 else ""
     for ent in reversed(entities):  # most recent first
         ek = ent.keys
         if keys == ek:
@@ -680,8 +682,8 @@ def _match_entity(
                         rank = 3
                     elif (
                         len(k0) >= 3
-                        and len(_skeleton(k0)) >= 2
-                        and _skeleton(k0) in (_skeleton(ek[0]), _skeleton(ek[-1]))
+                        and len(k0_skeleton) >= 2
+                        and k0_skeleton in (_skeleton(ek[0]), _skeleton(ek[-1]))
                         and any(abs(m.sent - sent) <= 6 for m in ent.mentions)
                     ):
                         rank = 1
