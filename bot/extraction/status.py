@@ -231,14 +231,7 @@ def find_cues_at(
     found: list[tuple[int, int, int]] = []
     candidates = _CANDIDATES
     k = _PREFIX_LEN
-    n = len(low)
     for pos, end in starts:
-        # most word starts begin no cue: their first two characters tell (no slice, no lookup)
-        first = low[pos]
-        if _FILTER_HEADS and first not in _ANY_SECOND:
-            seconds = _SECONDS.get(first)
-            if seconds is None or (pos + 1 < n and low[pos + 1] not in seconds):
-                continue
         for index, alternatives in candidates[low[pos : pos + k]]:
             # the first alternative that matches is the one the whole pattern would take
             for alternative in alternatives:
@@ -441,31 +434,6 @@ class _Candidates(dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]]
 
 
 _CANDIDATES = _Candidates()
-
-
-def _head_filter() -> tuple[bool, frozenset[str], dict[str, str]]:
-    """What the first two characters at a position say about the prefixes (the rows of
-    ``_candidates_for`` agree with a head only if they agree with its first two characters):
-    first characters a one-character prefix allows any second character after, and for the
-    others the second characters some prefix allows. Not usable (False) if a prefix is
-    empty: a pattern could then start anywhere."""
-    any_second: set[str] = set()
-    seconds: dict[str, set[str]] = {}
-    for _index, _position, _alternative, prefixes in _ALL_ROWS:
-        for p in prefixes:
-            if not p:
-                return False, frozenset(), {}
-            if len(p) == 1:
-                any_second.add(p)
-            else:
-                seconds.setdefault(p[0], set()).add(p[1])
-    return True, frozenset(any_second), {c: "".join(sorted(s)) for c, s in seconds.items()}
-
-
-_HEAD_FILTER: Final = _head_filter()
-_FILTER_HEADS: Final = _HEAD_FILTER[0]
-_ANY_SECOND: Final = _HEAD_FILTER[1]
-_SECONDS: Final = _HEAD_FILTER[2]
 
 
 def _candidates_for(head: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
