@@ -316,7 +316,7 @@ class ClubMatcher:
                 hit is not None
                 and i > 0
                 and tokens[i - 1].key in ("in", "around", "near")
-                and (tuple(t.key for t in tokens[i : i + hit[0]]) in self.places)
+                and (tuple([t.key for t in tokens[i : i + hit[0]]]) in self.places)
             ):
                 continue  # "arrive in Birmingham": the city
             if (
@@ -387,12 +387,12 @@ class ClubMatcher:
             window = tokens[i : i + length]
             if window[-1].sent != sent:
                 continue
-            key = tuple(t.key for t in window)
+            key = tuple([t.key for t in window])
             surface = self.surfaces.get(key)
             if surface is None:
                 continue
             if surface.exact_case is not None:
-                written = "".join(t.text for t in window).replace(".", "")
+                written = "".join([t.text for t in window]).replace(".", "")
                 if written != surface.exact_case.replace(".", "").replace(" ", ""):
                     continue
             significant = [t for t in window if t.key not in ("the", "of", "and", "&", "de")]
@@ -432,13 +432,13 @@ class ClubMatcher:
                     break
                 matched = False
                 for length in (4, 3, 2, 1):
-                    phrase = " ".join(t.key for t in tokens[j : j + length])
+                    phrase = " ".join([t.key for t in tokens[j : j + length]])
                     if phrase in LEAGUE_WORDS and tokens[j].cap:
                         leagues = LEAGUE_WORDS[phrase]
                         j += length
                         matched = True
                         break
-                    place = tuple(t.key for t in tokens[j : j + length])
+                    place = tuple([t.key for t in tokens[j : j + length]])
                     if place in self.places and length <= self.max_place:
                         place_clubs = self.places[place]
                         j += length

@@ -588,7 +588,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop(0)
             if not words or len(words) > 5:
                 continue
-            keys = tuple(w.key for w in words)
+            keys = tuple([w.key for w in words])
             if (
                 len(words) == 1
                 and first_is_initial(words[0], sent, tokens)

@@ -406,7 +406,7 @@ def role_noun_after(doc: Doc, mention: ClubMention) -> str | None:
         k += 1
     for width in (2, 1):
         if k + width <= sent.tok_end:
-            phrase = " ".join(t.key for t in tokens[k : k + width])
+            phrase = " ".join([t.key for t in tokens[k : k + width]])
             if phrase in ROLE_NOUNS and phrase not in ("sir", "general", "recruitment"):
                 return ROLE_NOUNS[phrase]
     return None

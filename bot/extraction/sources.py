@@ -191,11 +191,11 @@ class OutletMatcher:
                     window = tokens[i : i + length]
                     if window[-1].sent != tok.sent:
                         continue
-                    entry = self.surfaces.get(tuple(t.key for t in window))
+                    entry = self.surfaces.get(tuple([t.key for t in window]))
                     if entry is None:
                         continue
                     outlet, exact = entry
-                    if exact is not None and "".join(t.text for t in window).replace(
+                    if exact is not None and "".join([t.text for t in window]).replace(
                         ".", ""
                     ) != exact.replace(" ", "").replace(".", ""):
                         continue
