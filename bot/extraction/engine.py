@@ -254,7 +254,7 @@ def _topic_mention(club: ClubRef, anchor: PlayerRef, sent: int) -> ClubMention:
 def _collect_credits(credits: dict[int, list[str]], indices: list[int]) -> list[str]:
     """The names credited in those sentences, in order, once each (a module function: a
     closure is slow compiled)."""
-    return list(dict.fromkeys(n for i in sorted(indices) for n in credits.get(i, [])))
+    return list(dict.fromkeys([n for i in sorted(indices) for n in credits.get(i, [])]))
 
 
 def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
