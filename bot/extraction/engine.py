@@ -613,7 +613,8 @@ class Extractor:
                     )
                 )
         for view in views:
-            view.clubs.sort(key=lambda item: item[0].start)
+            if len(view.clubs) > 1:  # (most views have none or one: no key function to make)
+                view.clubs.sort(key=lambda item: item[0].start)
         # status cues: one pass over the whole text, then handed to their sentences
         # (only sentences that name a club or a player, or describe one, can use them)
         starts = [s.start for s in doc.sentences]
@@ -645,7 +646,8 @@ class Extractor:
             for ref in view.players:
                 if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
                     ref.speaker = True
-            view.players.sort(key=lambda p: p.tok_start)
+            if len(view.players) > 1:
+                view.players.sort(key=lambda p: p.tok_start)
             view.replaced = replaced_entities(doc, view.sent, view.players)
         return _Article(doc, outlet_mentions, club_mentions, entities, views, roles)
 
