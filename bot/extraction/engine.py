@@ -721,7 +721,12 @@ class Extractor:
             players = {p.entity.index: p.entity for p in view.players if p.entity.is_player}
             # "Barcelona, who sold Neymar to PSG, ...": the player they sold was theirs
             for mention, _role in view.clubs:
-                sold = _WHO_SOLD.match(doc.text, mention.end, sent.end)
+                # (the pattern opens with a comma: tested first, without the regex)
+                sold = (
+                    _WHO_SOLD.match(doc.text, mention.end, sent.end)
+                    if doc.text.startswith(",", mention.end)
+                    else None
+                )
                 if sold is not None:
                     for ref in view.players:
                         if ref.entity.is_player and sold.start() <= ref.start < sold.end():
