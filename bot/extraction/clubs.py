@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from bot.extraction.lexicon import (
     CLUB_NOUNS,
@@ -28,7 +28,7 @@ from bot.text import fold
 MAX_NGRAM = 6
 
 # Tokens of a club name too generic to stand for the club on their own.
-_GENERIC_PARTS = frozenset(
+_GENERIC_PARTS: Final = frozenset(
     [
         "fc",
         "afc",
@@ -88,7 +88,7 @@ _GENERIC_PARTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class ClubMention:
     club: ClubRef
     start: int  # character offsets in Doc.text
@@ -98,8 +98,26 @@ class ClubMention:
     sent: int
     kind: str  # name, alias, nickname, ground, place, description, partial, person
 
+    def __init__(
+        self,
+        club: ClubRef,
+        start: int,
+        end: int,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        kind: str,
+    ) -> None:
+        self.club = club
+        self.start = start
+        self.end = end
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.kind = kind
 
-_TRAVEL_VERBS = frozenset(
+
+_TRAVEL_VERBS: Final = frozenset(
     [
         "travel",
         "travels",
@@ -133,7 +151,7 @@ class _Surface:
     need_cap: bool = False
 
 
-_REGION_WORDS = frozenset(("saudi", "arabia", "emirates", "qatar", "gulf", "north", "south"))
+_REGION_WORDS: Final = frozenset(("saudi", "arabia", "emirates", "qatar", "gulf", "north", "south"))
 # the leagues English-language transfer news covers most, most first (English nicknames are
 # mostly English clubs': "the Canaries" is Norwich before Nantes)
 _LEAGUE_ORDER = (
@@ -323,7 +341,7 @@ class ClubMatcher:
                 hit is not None
                 and i > 0
                 and tokens[i - 1].key in ("in", "around", "near")
-                and (tuple(t.key for t in tokens[i : i + hit[0]]) in self.places)
+                and (tuple([t.key for t in tokens[i : i + hit[0]]]) in self.places)
             ):
                 continue  # "arrive in Birmingham": the city
             if (
@@ -397,12 +415,12 @@ class ClubMatcher:
             window = tokens[i : i + length]
             if window[-1].sent != sent:
                 continue
-            key = tuple(t.key for t in window)
+            key = tuple([t.key for t in window])
             surface = self.surfaces.get(key)
             if surface is None:
                 continue
             if surface.exact_case is not None:
-                written = "".join(t.text for t in window).replace(".", "")
+                written = "".join([t.text for t in window]).replace(".", "")
                 if written != surface.exact_case.replace(".", "").replace(" ", ""):
                     continue
             significant = [t for t in window if t.key not in ("the", "of", "and", "&", "de")]
@@ -442,13 +460,13 @@ class ClubMatcher:
                     break
                 matched = False
                 for length in (4, 3, 2, 1):
-                    phrase = " ".join(t.key for t in tokens[j : j + length])
+                    phrase = " ".join([t.key for t in tokens[j : j + length]])
                     if phrase in LEAGUE_WORDS and tokens[j].cap:
                         leagues = LEAGUE_WORDS[phrase]
                         j += length
                         matched = True
                         break
-                    place = tuple(t.key for t in tokens[j : j + length])
+                    place = tuple([t.key for t in tokens[j : j + length]])
                     if place in self.places and length <= self.max_place:
                         place_clubs = self.places[place]
                         j += length

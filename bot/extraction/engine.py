@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
+from typing import Final
 
 from bot.domain import Extraction, FeeFact, LinkFact, PersonFact, PlayerFact, Status
 from bot.extraction.clubs import ClubMatcher, ClubMention
@@ -44,7 +45,7 @@ from bot.extraction.people import (
 )
 from bot.extraction.roles import club_role, gap_is_modifier, role_noun_after
 from bot.extraction.sources import OutletMatcher, OutletMention
-from bot.extraction.status import Cue, find_cues_at
+from bot.extraction.status import Cue, find_cues_at, rank, strongest
 from bot.extraction.textutil import Caseless, Doc, Sentence, build_doc, clean_text, split_header
 from bot.reference import ClubRef, OutletRef, ReferenceData
 from bot.text import fold
@@ -52,19 +53,21 @@ from bot.text import fold
 log = logging.getLogger(__name__)
 
 _KEEP_WORDS = ("sale", "sold", "selling", "untouch", "market", "nowhere", "stay", "remain")
-_SUITOR_VERB_AFTER = re.compile(
+_SUITOR_VERB_AFTER: Final = re.compile(
     r"\s+(?:\S+\s+)?(?:want|wants|wanted|are\s+keen|is\s+keen|are\s+interested|have\s+bid|bid"
     r"|are\s+chasing|are\s+tracking|are\s+monitoring)\b"
 )
-_WHO_SOLD = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
-_STAFF_JOB = re.compile(
+_WHO_SOLD: Final = re.compile(r",\s+(?:who|which)\s+(?:have\s+|had\s+|recently\s+)?sold\s+[^,]*,")
+_STAFF_JOB: Final = re.compile(
     r"\b(?:role|job|post|position|coaching\s+staff|backroom\s+staff|dugout|hot\s+seat|vacancy)\b",
     re.I,
 )
-_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
-_LIST_END_GAP = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
-_LIST_GOES_ON = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
+_STAFF_JOB_FAST: Final = Caseless(_STAFF_JOB)
+_ALSO: Final = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+_ALSO_FAST: Final = Caseless(_ALSO)
+_LIST_GAP: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s+")
+_LIST_END_GAP: Final = re.compile(r",?\s+(?:and|or)\s+|\s*[/&]\s*")
+_LIST_GOES_ON: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z]")
 
 
 def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
@@ -75,28 +78,32 @@ def _in_club_list(text: str, previous_end: int, cm: ClubMention) -> bool:
     return bool(
         _LIST_GAP.fullmatch(text, previous_end, cm.start) and _LIST_GOES_ON.match(text, cm.end)
     )
-_COMPETITION = re.compile(
+_COMPETITION: Final = re.compile(
     r"\b(?:competition|rivals?|rivalry|battle|fight|race)\s+(?:\S+\s+){0,3}?(?:from|with)\b", re.I
 )
-_BRACKET_AFTER_WORD = re.compile(r"[A-Za-z]\s*\(\s*$")
-_BRACKET_GAP = re.compile(r"(?:'s)?\s*\(\s*")
+_COMPETITION_FAST: Final = Caseless(_COMPETITION)
+_BRACKET_AFTER_WORD: Final = re.compile(r"[A-Za-z]\s*\(\s*$")
+_BRACKET_GAP: Final = re.compile(r"(?:'s)?\s*\(\s*")
+# (compiled once: re.match(string, ...) looks its pattern up in re's cache on every call)
+_FOR_OF_ON_AHEAD: Final = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s")
+_CLAUSE_MARK: Final = re.compile(r"[,;(]|\s-\s")
 # between a figure and its player: "for", then at most a club and a title, no punctuation
-_FOR_OBJECT = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
-_WISH_NOUNS = frozenset(
+_FOR_OBJECT: Final = re.compile(r"\s+for\s+(?:[^\s,;()]+\s+){0,4}$")
+_WISH_NOUNS: Final = frozenset(
     ("wish", "target", "priority", "choice", "dream", "preference", "favourite", "request")
 )
 # a round-up item ends with its source in brackets: "... wants £20m. (Guardian)"
 # a numbered list item that is only a name: "3. Alisson Becker"
 # "3. Peter Crouch", "2. Andy Carroll (West Ham)": a numbered item, perhaps with his club
-_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}(?:\s+\([^()]{2,40}\))?\s*$")
-_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
-_LIST_TITLE = re.compile(
+_LIST_ITEM: Final = re.compile(r"^\s*\d{1,2}[.)]\s+\S+(?:\s+\S+){0,3}(?:\s+\([^()]{2,40}\))?\s*$")
+_LIST_NUMBER: Final = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+_LIST_TITLE: Final = re.compile(
     r"\b(?:could|should|must|might|can|to)\s+(?:sign|target|buy|replace|bring\s+in)"
     r"|\b(?:targets|options|alternatives|replacements|candidates|signings|players\s+linked)\b",
     re.I,
 )
-_ITEM_CREDIT = re.compile(r"\([^()]{2,40}\)\s*$")
-_WANT_AFTER = re.compile(
+_ITEM_CREDIT: Final = re.compile(r"\([^()]{2,40}\)\s*$")
+_WANT_AFTER: Final = re.compile(
     r"^(?:'s)?\s*(?:\S+\s+){0,2}?(?:wants?\b(?!\s+to\s+(?:keep|hold\s+on|retain|stay))"
     r"|(?:is|are)\s+(?:also\s+|still\s+|now\s+|very\s+)?(?:keen|eager)|seeks?|hopes?\s+to"
     r"|has\s+asked|asked|wants\s+to\s+sign|admires?|dream\s+signing|top\s+target|list"
@@ -111,20 +118,22 @@ _WANT_AFTER = re.compile(
     r"|(?:has|have)\s+(?:ruled\s+out|played\s+down|denied|dismissed))",
     re.I,
 )
-_WANT_AFTER_FAST = Caseless(_WANT_AFTER)
-_SPEAKER_AFTER = re.compile(
+_WANT_AFTER_FAST: Final = Caseless(_WANT_AFTER)
+_CONTACT_RANK: Final = rank(Status.CONTACT)
+_DONE_RANK: Final = rank(Status.DONE)
+_SPEAKER_AFTER: Final = re.compile(
     r"^\s*(?:has\s+|had\s+)?(?:told|said|says|added|explained|admitted|insisted|wrote|tweeted)\b",
     re.I,
 )
-_REPLACE_WORDS = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
-_REPLACE_WORDS_FAST = Caseless(_REPLACE_WORDS)
-_EXPECT_LEAVE = re.compile(
+_REPLACE_WORDS: Final = re.compile(r"\breplac|\bsuccessor|\binstead\s+of", re.I)
+_REPLACE_WORDS_FAST: Final = Caseless(_REPLACE_WORDS)
+_EXPECT_LEAVE: Final = re.compile(
     r"\b(?:expects?|expected|accepts?|accepted|resigned\s+to|admits?|admitted)\s+(?:that\s+)?"
     r"(?:\S+\s+){0,4}?(?:to\s+|will\s+|could\s+|is\s+set\s+to\s+)(?:leave|depart|exit|move\s+on)\b",
     re.I,
 )
-_EXPECT_LEAVE_FAST = Caseless(_EXPECT_LEAVE)
-_NOT_FOR_SALE = re.compile(
+_EXPECT_LEAVE_FAST: Final = Caseless(_EXPECT_LEAVE)
+_NOT_FOR_SALE: Final = re.compile(
     r"\bnot\s+for\s+sale\b|\buntouchable\b|\bno\s+intention\s+of\s+selling\b"
     r"|\bnot\s+on\s+the\s+market\b|\bgoing\s+nowhere\b"
     r"|\b(?:insist|insists|insisted|confident|adamant)\s+(?:that\s+)?(?:he|the\s+\S+)\s+(?:will|would)"
@@ -132,10 +141,11 @@ _NOT_FOR_SALE = re.compile(
     r"|\bwill\s+not\s+be\s+sold\b|\bnot\s+be\s+sold\b",
     re.I,
 )
-_QUOTE_CREDIT = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
-_QUOTE_CREDIT_FAST = Caseless(_QUOTE_CREDIT)
+_NOT_FOR_SALE_FAST: Final = Caseless(_NOT_FOR_SALE)
+_QUOTE_CREDIT: Final = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\b", re.I)
+_QUOTE_CREDIT_FAST: Final = Caseless(_QUOTE_CREDIT)
 # "Their move/bid/pursuit ...": a club's own business
-_PURSUIT_NOUNS = frozenset(
+_PURSUIT_NOUNS: Final = frozenset(
     (
         "move",
         "moves",
@@ -158,49 +168,50 @@ _PURSUIT_NOUNS = frozenset(
         "negotiations",
     )
 )
-_IN_PASSING = re.compile(
+_IN_PASSING: Final = re.compile(
     r"\b(?:injur(?:y|ies|ed)|recover(?:s|ed|ing|y)?|sidelined|ruled\s+out|fitness|hamstring|knee"
     r"|ankle|groin|suspen(?:ded|sion)|scored|assists?)\b",
     re.I,
 )
-_NTH_SIGNING_AFTER = re.compile(
+_IN_PASSING_FAST: Final = Caseless(_IN_PASSING)
+_NTH_SIGNING_AFTER: Final = re.compile(
     r"^'s\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)"
     r"\s+(?:\S+\s+)?(?:signing|arrival|addition)\b"
 )
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB: Final = re.compile(
     r"^\s+(?:are|is|have|has|had|were|was|will|would|could|remain|remains|want|wants)\b"
 )
-_LEAVE_CLUB = re.compile(
+_LEAVE_CLUB: Final = re.compile(
     r"\b(?:leave|leaving|left|exit|exiting|depart|departing|quit)\s+the\s+club\b", re.I
 )
-_LEAVE_CLUB_FAST = Caseless(_LEAVE_CLUB)
-_OBJECT_PRONOUN = re.compile(
+_LEAVE_CLUB_FAST: Final = Caseless(_LEAVE_CLUB)
+_OBJECT_PRONOUN: Final = re.compile(
     r"\b(?:him|his\s+(?:services|signature|arrival|stay|future)|the\s+player)"
     r"\b|^A\s+(?:\S+\s+)?(?:move|switch|transfer|loan)\b",
     re.I,
 )
-_LIST_WORDS = re.compile(
+_LIST_WORDS: Final = re.compile(
     r"\b(?:also|another|too|as\s+well|alternative|alternatives|options?|targets?"
     r"|list|shortlist|being\s+(?:monitored|tracked|watched)|of\s+interest)\b",
     re.I,
 )
-_LIST_WORDS_FAST = Caseless(_LIST_WORDS)
-_CREDIT_NAME = re.compile(
+_LIST_WORDS_FAST: Final = Caseless(_LIST_WORDS)
+_CREDIT_NAME: Final = re.compile(
     r"(?:[Aa]ccording\s+to|[Vv]ia|[Aa]s\s+per|[Rr]eported\s+by|[Rr]evealed\s+by|[Rr]eports\s+from)"
     r"\s+(?:the\s+)?"
     r"((?:[A-Z][\w'.&-]*|of|de|del|dello|della)(?:\s+(?:[A-Z][\w'.&-]*|of|de|del|dello|della)){0,3})",
 )
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE: Final = re.compile(
     r"\s+(?:who\s|signed\s|bought\s|brought\s|recruited\s|acquired\s|snapped\s)"
 )
-_OLD_SIGNING = re.compile(
+_OLD_SIGNING: Final = re.compile(
     r"\b(?:signed|joined|arrived|bought|brought\s+in|recruited|moved|move|switch|transfer)\b"
 )
 
 
-@dataclass
+@dataclass(init=False)
 class _Article:
     doc: Doc
     outlets: list[OutletMention]
@@ -208,6 +219,22 @@ class _Article:
     entities: list[Entity]
     views: list[SentenceView]
     roles: dict[int, str | None]  # club mention (by first token) -> role in its sentence
+
+    def __init__(
+        self,
+        doc: Doc,
+        outlets: list[OutletMention],
+        clubs: list[ClubMention],
+        entities: list[Entity],
+        views: list[SentenceView],
+        roles: dict[int, str | None],
+    ) -> None:
+        self.doc = doc
+        self.outlets = outlets
+        self.clubs = clubs
+        self.entities = entities
+        self.views = views
+        self.roles = roles
 
 
 def _new_round_up_item(doc: Doc, earlier: int, sent: Sentence) -> bool:
@@ -223,6 +250,12 @@ def _topic_mention(club: ClubRef, anchor: PlayerRef, sent: int) -> ClubMention:
     return ClubMention(
         club, anchor.start, anchor.start, anchor.tok_start, anchor.tok_start, sent, "topic"
     )
+
+
+def _collect_credits(credits: dict[int, list[str]], indices: list[int]) -> list[str]:
+    """The names credited in those sentences, in order, once each (a module function: a
+    closure is slow compiled)."""
+    return list(dict.fromkeys([n for i in sorted(indices) for n in credits.get(i, [])]))
 
 
 def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
@@ -243,7 +276,7 @@ def _unnamed_staff(doc: Doc, cm: ClubMention) -> bool:
     return k >= sent.tok_end or not tokens[k].cap
 
 
-_PARTY_WITH_BEFORE = re.compile(
+_PARTY_WITH_BEFORE: Final = re.compile(
     r"\b(?:talks|negotiations|discussions|agreement|deal|contact)\s+with\s+(?:the\s+)?$"
 )
 
@@ -278,7 +311,7 @@ def _player_party(doc: Doc, view: SentenceView, cm: ClubMention) -> bool:
     return True
 
 
-_DESPITE_REPORTS = re.compile(
+_DESPITE_REPORTS: Final = re.compile(
     r"\b(?:despite|contrary\s+to|in\s+spite\s+of)\s+(?:\S+\s+){0,2}?(?:reports?|claims?"
     r"|speculation|rumou?rs?|suggestions?|stories|headlines)\b",
     re.I,
@@ -294,12 +327,12 @@ def _without_denied_reports(text: str, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.start < found.start() or c.negated]
 
 
-_ARRIVED_FROM = re.compile(
+_ARRIVED_FROM: Final = re.compile(
     r"\b(?:(?:has|have)\s+(?:\S+\s+)?(?:signed|arrived|joined)|joins|arrives)\s+from\b", re.I
 )
 
 
-_PLAN_NOUNS = frozenset(
+_PLAN_NOUNS: Final = frozenset(
     (
         *("plan", "plans", "bid", "bids", "move", "pursuit", "chase", "swoop", "deal", "hunt"),
         *("dream", "switch", "transfer", "saga", "talks", "interest", "approach", "offer"),
@@ -534,7 +567,11 @@ class Extractor:
 
         def in_passing(s: int) -> bool:
             text = doc.sentences[s].text
-            return s not in club_sents and bool(_IN_PASSING.search(text)) and not has_move_cue(text)
+            return (
+                s not in club_sents
+                and bool(_IN_PASSING_FAST.search(text))
+                and not has_move_cue(text)
+            )
 
         resolve_descriptors(doc, descriptors, entities, in_passing=in_passing)
         # sentence views
@@ -675,7 +712,8 @@ class Extractor:
         for view in views[1:]:
             _arrival_at_previous_subject(doc, views[view.sent.index - 1], view)
         for view in views:
-            view.clubs.sort(key=lambda item: item[0].start)
+            if len(view.clubs) > 1:  # (most views have none or one: no key function to make)
+                view.clubs.sort(key=lambda item: item[0].start)
         # status cues: one pass over the whole text, then handed to their sentences
         # (only sentences that name a club or a player, or describe one, can use them)
         starts = [s.start for s in doc.sentences]
@@ -694,7 +732,7 @@ class Extractor:
                         word_starts.extend(
                             (tok.start + k + 1, end) for k, ch in enumerate(tok.text) if ch == "-"
                         )
-        for cue in find_cues_at(doc.text, word_starts):
+        for cue in find_cues_at(doc.text, word_starts, doc.lower):
             index = bisect.bisect_right(starts, cue.start) - 1
             if index < 0:
                 continue
@@ -709,7 +747,8 @@ class Extractor:
             for ref in view.players:
                 if ref.explicit and _SPEAKER_AFTER.match(doc.text[ref.end : ref.end + 30]):
                     ref.speaker = True
-            view.players.sort(key=lambda p: p.tok_start)
+            if len(view.players) > 1:
+                view.players.sort(key=lambda p: p.tok_start)
             view.replaced = replaced_entities(doc, view.sent, view.players)
         return _Article(doc, outlet_mentions, club_mentions, entities, views, roles)
 
@@ -785,7 +824,12 @@ class Extractor:
             players = {p.entity.index: p.entity for p in view.players if p.entity.is_player}
             # "Barcelona, who sold Neymar to PSG, ...": the player they sold was theirs
             for mention, _role in view.clubs:
-                sold = _WHO_SOLD.match(doc.text, mention.end, sent.end)
+                # (the pattern opens with a comma: tested first, without the regex)
+                sold = (
+                    _WHO_SOLD.match(doc.text, mention.end, sent.end)
+                    if doc.text.startswith(",", mention.end)
+                    else None
+                )
                 if sold is not None:
                     for ref in view.players:
                         if ref.entity.is_player and sold.start() <= ref.start < sold.end():
@@ -835,7 +879,7 @@ class Extractor:
                     refs[0].entity.set_current(nearest.club, 2)
             # "Napoli president De Laurentiis ... the Georgian is not for sale": his club
             keep = (
-                _NOT_FOR_SALE.search(sent.text)
+                _NOT_FOR_SALE_FAST.search(sent.text)
                 if both and any(w in low for w in _KEEP_WORDS)
                 else None
             )
@@ -877,12 +921,13 @@ class Extractor:
                 self._implied_bidder(view, subject_club)
             suitors = [c for c, r in view.clubs if r in (None, "to", "target")]
             strong = any(
-                c.status.rank >= Status.CONTACT.rank and not c.negated for c in view.cues
+                rank(c.status) >= _CONTACT_RANK and not c.negated for c in view.cues
             ) or (
                 # "Juventus had also been interested": another suitor of the same player
-                _ALSO.search(sent.text) is not None
+                # (the regex last: most sentences have no cue)
+                not sent.headline
                 and any(not c.negated for c in view.cues)
-                and not sent.headline
+                and _ALSO_FAST.search(sent.text) is not None
                 # "X, a youth coach at Y, has also been linked with a role at Z": his business
                 and not any(
                     p.explicit
@@ -890,7 +935,7 @@ class Extractor:
                     and all(p.start < c.start for c, _r in view.clubs)
                     for p in view.players
                 )
-                and not _STAFF_JOB.search(sent.text)
+                and not _STAFF_JOB_FAST.search(sent.text)
             )
             # a sentence about the topic player without naming him: "bid for him", "This came
             # after a bid from Newcastle"
@@ -921,7 +966,7 @@ class Extractor:
                     )
                     # "Los Blancos face competition from Barcelona and Chelsea": more suitors
                     or (
-                        _COMPETITION.search(sent.text)
+                        _COMPETITION_FAST.search(sent.text)
                         and any(r == "to" for _c, r in view.clubs)
                     )
                 )
@@ -1084,7 +1129,7 @@ class Extractor:
         ]
         if not stages:
             return []
-        status = Status.strongest(stages)
+        status = strongest(stages)
         out: list[LinkEvidence] = []
         for ref in view.players:
             if not ref.entity.is_player or ref.topic:
@@ -1194,8 +1239,8 @@ class Extractor:
             if not positive:
                 continue  # a denial alone is not a link
             statuses = [e.status for e in positive if e.status is not None]
-            status = Status.strongest(statuses)
-            if any(e.denial for e in items) and status.rank < Status.DONE.rank:
+            status = strongest(statuses)
+            if any(e.denial for e in items) and rank(status) < _DONE_RANK:
                 denial_only = [e for e in items if e.denial]
                 if all(
                     e.sentence.index >= max(p.sentence.index for p in positive) for e in denial_only
@@ -1231,16 +1276,14 @@ class Extractor:
         other player (the article's general source); else the publisher."""
         player = items[0].player
         club = items[0].club.name
-
-        def collect(indices: list[int]) -> list[str]:
-            return list(dict.fromkeys(n for i in sorted(indices) for n in credits.get(i, [])))
-
-        found = collect([e.sentence.index for e in items])
+        found = _collect_credits(credits, [e.sentence.index for e in items])
         if found:
             return found
         # the same paragraph ("... from Chelsea. (Mail)")
         paragraphs = {e.sentence.para for e in items}
-        found = collect([i for i in credits if art.doc.sentences[i].para in paragraphs])
+        found = _collect_credits(
+            credits, [i for i in credits if art.doc.sentences[i].para in paragraphs]
+        )
         if found:
             return found
         credited = [i for i in credits if credits[i]]
@@ -1257,7 +1300,7 @@ class Extractor:
             [i for i, (p, _c, o) in about.items() if not p and not o],
             credited,
         ):
-            found = collect(wanted)
+            found = _collect_credits(credits, wanted)
             if found:
                 return found
         return [publisher.name] if publisher is not None else []
@@ -1270,7 +1313,7 @@ class Extractor:
         seen: set[tuple[int, int, str]] = set()
         last_player: tuple[int, Entity] | None = None
         recent_players: list[tuple[int, Entity]] = []
-        figures = parse_money(doc.text)
+        figures = parse_money(doc.text, doc.lower)
         fig_index = 0
         for view in art.views:
             sent = view.sent
@@ -1395,9 +1438,9 @@ class Extractor:
             else:
                 gap = doc.text[end : ref.start]
                 distance = len(gap) * (
-                    0.6 if re.match(r"^\s*(?:\S+\s+){0,3}?(?:for|of|on)\s", gap + " ") else 1.0
+                    0.6 if _FOR_OF_ON_AHEAD.match(gap + " ") else 1.0
                 )
-            if re.search(r"[,;(]|\s-\s", gap):
+            if _CLAUSE_MARK.search(gap):
                 distance = distance * 2.5 + 40  # another clause: weaker
             if best is None or distance < best[0]:
                 best = (distance, ref.entity)

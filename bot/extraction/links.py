@@ -9,17 +9,18 @@ and clause boundaries so that clubs pair with the players of their own clause fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from bot.domain import Status
 from bot.extraction.clubs import ClubMention
 from bot.extraction.people import Entity
-from bot.extraction.status import Cue, effective, find_cues
+from bot.extraction.status import Cue, effective, find_cues, rank, strongest
 from bot.extraction.textutil import Caseless, Doc, Sentence
 from bot.reference import ClubRef
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r";|,\s*(?:while|whilst|whereas|but|although|though|however|which|and\s+that|amid|amidst"
     r"|with|as)\b|\s(?:while|whilst|whereas|but|although|though|however|and\s+that)\s"
     r"|\s[-]\s|\.\.\."
@@ -28,44 +29,52 @@ _CLAUSE_BREAK = re.compile(
     r"|have|had|will|would|could|can|may|might)\b)",
     re.I,
 )
-_FINE_BREAK = re.compile(r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I)
+_FINE_BREAK: Final = re.compile(
+    r",|;|\s[-]\s|\s(?:while|whilst|whereas|but|although|and\s+that)\s", re.I
+)
 # "Galatasaray open Ziyech talks as Fener miss out on Amrabat": two stories in one headline
-_HEADLINE_BREAK = re.compile(
+_HEADLINE_BREAK: Final = re.compile(
     r",|;|:|\s[-|]\s|\s(?:as|while|whilst|but|and)\s(?=[A-Z])", re.I
 )
-_WITH_CLAUSE = re.compile(r",?\s*with\s", re.I)
-_SELLER_STANCE = re.compile(r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I)
-_REPLACE = re.compile(
+_WITH_CLAUSE: Final = re.compile(r",?\s*with\s", re.I)
+_SELLER_STANCE: Final = re.compile(
+    r"for\s+sale|untouchable|on\s+the\s+market|going\s+nowhere", re.I
+)
+_REPLACE: Final = re.compile(
     r"\b(?:replac(?:e|es|ed|ing|ement|ements)|successor|in\s+place\s+of"
     r"|stand-in|alternative\s+to|instead\s+of)\b",
     re.I,
 )
-_REPLACE_FAST = Caseless(_REPLACE)
-_SWAP = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
-_SWAP_FAST = Caseless(_SWAP)
-_HEADLINE_TO = re.compile(r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_DIGIT_RUN = re.compile(r"\d\d*")
-_PAST_WINDOW = re.compile(
+_REPLACE_FAST: Final = Caseless(_REPLACE)
+_SWAP: Final = re.compile(r"\b(?:swap|part-exchange|in\s+exchange\s+for|in\s+return\s+for)\b", re.I)
+_SWAP_FAST: Final = Caseless(_SWAP)
+_HEADLINE_TO: Final = re.compile(
+    r"^\s*(?:to|for|in\s+talks\s+with|joins?|close\s+to|nears?)\s+$", re.I
+)
+_YEAR: Final = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# the matches of _YEAR, found faster: a leading character class lets the regex engine skip
+# ahead to a 1 or a 2 (a leading \b makes it try every position)
+_YEAR_SCAN: Final = re.compile(r"[12](?<=\b[12])(?:(?<=1)9[5-9]\d|(?<=2)0[0-4]\d)\b")
+_PAST_WINDOW: Final = re.compile(
     r"\b(?:last\s+(?:summer|season|year|january|window)|previously|back\s+in|years?\s+ago"
     r"|at\s+the\s+time|earlier\s+in\s+(?:his|her|their)\s+career|in\s+(?:january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b)",
     re.I,
 )
-_PAST_WINDOW_FAST = Caseless(_PAST_WINDOW)
-_MOVE_CUE = re.compile(
+_PAST_WINDOW_FAST: Final = Caseless(_PAST_WINDOW)
+_MOVE_CUE: Final = re.compile(
     r"\b(?:move|moving|switch|transfer|deal|join|joining|sign|signing|swoop|loan|return|bid|offer"
     r"|talks|target|linked|interest|want|keen|chase|race|pursuit|way\s+to|bound|heading|eye)",
     re.I,
 )
-_PRONOUN = re.compile(
+_PRONOUN: Final = re.compile(
     r"\b(?:him|his|he|the\s+player|the\s+deal|the\s+move|the\s+transfer"
     r"|a\s+deal|his\s+signature|his\s+services)\b",
     re.I,
 )
 
 
-@dataclass
+@dataclass(init=False)
 class PlayerRef:
     entity: Entity
     tok_start: int
@@ -73,20 +82,54 @@ class PlayerRef:
     start: int
     end: int
     explicit: bool  # named (vs described or inferred from the topic)
-    topic: bool = False
-    speaker: bool = False  # "X told Sky Sports": quoted, not the subject of a move
+    topic: bool
+    speaker: bool  # "X told Sky Sports": quoted, not the subject of a move
+
+    def __init__(
+        self,
+        entity: Entity,
+        tok_start: int,
+        tok_end: int,
+        start: int,
+        end: int,
+        explicit: bool,
+        topic: bool = False,
+        speaker: bool = False,
+    ) -> None:
+        self.entity = entity
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.start = start
+        self.end = end
+        self.explicit = explicit
+        self.topic = topic
+        self.speaker = speaker
 
 
-@dataclass
+@dataclass(init=False)
 class SentenceView:
     sent: Sentence
-    players: list[PlayerRef] = field(default_factory=list)
-    clubs: list[tuple[ClubMention, str | None]] = field(default_factory=list)  # (mention, role)
-    replaced: set[int] = field(default_factory=set)  # entities being replaced, not signed
-    cues: list[Cue] = field(default_factory=list)
+    players: list[PlayerRef]
+    clubs: list[tuple[ClubMention, str | None]]  # (mention, role)
+    replaced: set[int]  # entities being replaced, not signed
+    cues: list[Cue]
+
+    def __init__(
+        self,
+        sent: Sentence,
+        players: list[PlayerRef] | None = None,
+        clubs: list[tuple[ClubMention, str | None]] | None = None,
+        replaced: set[int] | None = None,
+        cues: list[Cue] | None = None,
+    ) -> None:
+        self.sent = sent
+        self.players = [] if players is None else players
+        self.clubs = [] if clubs is None else clubs
+        self.replaced = set() if replaced is None else replaced
+        self.cues = [] if cues is None else cues
 
 
-@dataclass
+@dataclass(init=False)
 class LinkEvidence:
     player: Entity
     club: ClubRef
@@ -96,20 +139,38 @@ class LinkEvidence:
     sentence: Sentence
     via_description: bool
 
+    def __init__(
+        self,
+        player: Entity,
+        club: ClubRef,
+        status: Status | None,
+        denial: bool,
+        confidence: float,
+        sentence: Sentence,
+        via_description: bool,
+    ) -> None:
+        self.player = player
+        self.club = club
+        self.status = status
+        self.denial = denial
+        self.confidence = confidence
+        self.sentence = sentence
+        self.via_description = via_description
 
-_INTRO = re.compile(
+
+_INTRO: Final = re.compile(
     r"^(?:with|as|while|whilst|although|though|despite|after|before|if|when"
     r"|since|because|given|having|following|amid|amidst)\b[^,]{3,200},",
     re.I,
 )
-_INDEFINITE = re.compile(
+_INDEFINITE: Final = re.compile(
     r"\b(?:a|an|another|one\s+of\s+(?:their|his|the))\s+(?:[\w'-]+\s+){0,3}?(?:player|star|midfielder"
     r"|defender|forward|striker|winger|goalkeeper|keeper|centre-back|full-back|talent|youngster"
     r"|signing|target|replacement|attacker|players|stars|targets)\b",
     re.I,
 )
-_INDEFINITE_FAST = Caseless(_INDEFINITE)
-SUBJECT_NEXT = re.compile(
+_INDEFINITE_FAST: Final = Caseless(_INDEFINITE)
+SUBJECT_NEXT: Final = re.compile(
     r"^(?:'s?\s+)?\s*(?:\(\S+\)\s+)?(?:are|is|were|was|have|has|had|will|would|could|can|may|might|must"
     r"|should|did|do|does|also|too|remain|remains|want|wants|wanted|made|make|makes|submitted"
     r"|lodged|tabled|launched|opened|hold|holds|agreed|agree|reached|struck|lead|leads|led"
@@ -118,7 +179,8 @@ SUBJECT_NEXT = re.compile(
     r"|sent|reportedly|now|still|already|recently|then|officially|just|reopened|rejected)\b",
     re.I,
 )
-SUBJECT_NEXT_FAST = Caseless(SUBJECT_NEXT)
+SUBJECT_NEXT_FAST: Final = Caseless(SUBJECT_NEXT)
+_CONTACT_RANK: Final = rank(Status.CONTACT)
 
 
 @lru_cache(maxsize=4096)
@@ -143,6 +205,12 @@ def clause_spans(
     return tuple(spans)
 
 
+_GROUP_GAP: Final = re.compile(
+    r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?"
+)
+_BRACKET_ONLY_GAP: Final = re.compile(r"\s*\(?\[?\s*|\s*\]\s*")
+
+
 def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
     """Players joined by "and", "or", commas ("Emre Can and Donny van de Beek") form a group."""
     groups: list[list[PlayerRef]] = []
@@ -152,10 +220,8 @@ def _groups(doc: Doc, refs: list[PlayerRef]) -> list[list[PlayerRef]]:
             gap = doc.text[last.end : ref.start]
             if (
                 ref.entity is last.entity
-                or re.fullmatch(
-                    r"(?:'s?)?\s*(?:,|and|or|&|as\s+well\s+as|plus)?\s*(?:,\s*)?(?:and\s+)?", gap
-                )
-                or re.fullmatch(r"\s*\(?\[?\s*|\s*\]\s*", gap)
+                or _GROUP_GAP.fullmatch(gap)
+                or _BRACKET_ONLY_GAP.fullmatch(gap)
             ):
                 groups[-1].append(ref)
                 continue
@@ -201,12 +267,7 @@ def reference_year(doc: Doc, published_year: int | None) -> int | None:
     if published_year:
         return published_year
     text = doc.text[:20000]
-    # a year is a whole run of four digits: tried only where such a run starts
-    years = [
-        int(match.group(1))
-        for run in _DIGIT_RUN.finditer(text)
-        if run.end() - run.start() == 4 and (match := _YEAR.match(text, run.start())) is not None
-    ]
+    years = [int(match.group()) for match in _YEAR_SCAN.finditer(text)]
     return max(years) if years else None
 
 
@@ -223,7 +284,7 @@ def is_history(sentence_text: str, ref_year: int | None) -> bool:
     )
 
 
-_PURSUIT_STATUSES = frozenset(
+_PURSUIT_STATUSES: Final = frozenset(
     {Status.INTEREST, Status.MONITORING, Status.CONTACT, Status.TALKS, Status.BID}
 )
 
@@ -235,8 +296,8 @@ def _pursuit_between(cues: list[Cue], start: int, end: int) -> bool:
     )
 
 
-_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
-_THEY_CONTINUES = re.compile(
+_RELATIVE_AFTER: Final = re.compile(r",\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
+_THEY_CONTINUES: Final = re.compile(
     r"^[\s,]*(?:(?:as|and|after|when|before|so|because|since|but)\s+)?(?:they|it)\s", re.I
 )
 
@@ -257,7 +318,7 @@ def _pronoun_continuation(
     return end
 
 
-_FROM_TO_GAP = re.compile(
+_FROM_TO_GAP: Final = re.compile(
     r"(?:'s)?\s+(?:on\s+(?:a\s+)?(?:season-long\s+)?loan\s+)?from\s+[^,;]{1,40}?\s+to\s+"
     r"(?:the\s+)?(?:(?:[^\s,;]+\s+){0,2}[^\s,;]+'s?\s+)?"
 )
@@ -405,7 +466,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
             statuses = [Status.INTEREST]
         if not statuses and not denial:
             continue
-        status = Status.strongest(statuses) if statuses else None
+        status = strongest(statuses) if statuses else None
         if status is Status.DONE and history:
             continue  # "joined PSG in 2022": background, not news
         for ref in candidates:
@@ -421,7 +482,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
                 confidence -= 0.15
             if same_clause:
                 confidence += 0.1
-            if status is not None and status.rank >= Status.CONTACT.rank:
+            if status is not None and rank(status) >= _CONTACT_RANK:
                 confidence += 0.1
             if role in ("to", "target"):
                 confidence += 0.05
@@ -436,7 +497,7 @@ def pair_links(doc: Doc, view: SentenceView, ref_year: int | None) -> list[LinkE
     return out
 
 
-_IN_YEAR_AFTER = re.compile(r"\s+(?:back\s+)?in\s+((?:19|20)\d\d)\b(?!/)")
+_IN_YEAR_AFTER: Final = re.compile(r"\s+(?:back\s+)?in\s+((?:19|20)\d\d)\b(?!/)")
 
 
 def _past_year_after(doc: Doc, ref: PlayerRef, sent: Sentence, ref_year: int | None) -> bool:
@@ -460,14 +521,14 @@ def has_pronoun(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
-_REPLACED_AFTER = Caseless(
+_REPLACED_AFTER: Final = Caseless(
     re.compile(
         r"^(?:'s?)?\s+(?:\S+\s+)?(?:replacement|successor|heir|understudy|team-?mates?|brother"
         r"|compatriot|(?:strike\s+)?partner)\b",
         re.I,
     )
 )
-_REPLACED_BEFORE = Caseless(
+_REPLACED_BEFORE: Final = Caseless(
     re.compile(
         r"(?:replac(?:e|ing|ement\s+for|ements\s+for)|successor\s+(?:to|for)"
         r"|in\s+place\s+of|cover\s+for|instead\s+of)\s+(?:\S+\s+){0,3}$",

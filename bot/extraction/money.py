@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from bot.extraction.textutil import Caseless, ascii_lower
 
@@ -98,53 +99,73 @@ _WORDNUM = (
 _CUR_WORD_RE = r"pounds?|sterling|quid|euros?|dollars?|(?:gbp|eur|usd)\b"
 
 # One figure: symbol form, number + currency word form, or spelt-out number form.
-_FIGURE = re.compile(
+_FIGURE: Final = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<mult>{_MULT_RE})\b)?"
     rf"(?:\s+(?P<cw1>{_CUR_WORD_RE}))?"
     rf"|(?<![\w£€$.,])(?P<num2>{_NUM})(?:\s?-?\s?(?P<mult2>{_MULT_RE}))?\s?(?P<cw2>{_CUR_WORD_RE})"
 )
 # Spelt-out figures ("fifty million pounds") are looked for only before the word "million"
 # (or billion/thousand): trying the number words at every position would be slow.
-_WORD_FIGURE = re.compile(
+_WORD_FIGURE: Final = re.compile(
     rf"(?P<sym3>{_SYM_RE})?(?<![\w-])(?P<words>{_WORDNUM})[\s-]+(?P<mult3>million|billion|thousand)"
     rf"(?:\s+(?P<cw3>{_CUR_WORD_RE}))?",
 )
-_MULT_WORD = re.compile(r"(?<=[a-z])[\s-]+(?:million|billion|thousand)\b")
+_MULT_WORD: Final = re.compile(r"(?<=[a-z])[\s-]+(?:million|billion|thousand)\b")
 # "£30-35m", "€40-50 million": the first number borrows the second's multiplier.
-_SHORT_RANGE = re.compile(
+_SHORT_RANGE: Final = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<a>{_NUM})\s?(?:-|to)\s?(?P<b>{_NUM})\s?(?P<mult>{_MULT_RE})\b"
     rf"(?:\s+(?P<cw>{_CUR_WORD_RE}))?",
 )
-_PER_WEEK = re.compile(
+_PER_WEEK: Final = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:week|wk)\b|^\s?(?:p/?w|pw)\b|^\s?weekly\b"
     r"|^\s?-?a-week\b",
     re.I,
 )
-_PER_WEEK_FAST = Caseless(_PER_WEEK)
-_PER_YEAR = re.compile(
+_PER_WEEK_FAST: Final = Caseless(_PER_WEEK)
+_PER_YEAR: Final = re.compile(
     r"^\s?(?:-|\s)?(?:a|per|each|every|/)[\s-]?(?:year|yr|season|annum)\b|^\s?(?:p/?a)\b"
     r"|^\s?(?:annual|annually|yearly)\b|^\s?-?a-year\b",
     re.I,
 )
-_ALT_OPEN = re.compile(
+_ALT_OPEN: Final = re.compile(
     r"^\s?[(\[]\s?(?:approx(?:imately)?\.?|around|about|c\.|roughly|~|or)?\s?", re.I
 )
-_ALT_SEP = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
+_ALT_SEP: Final = re.compile(r"^\s?(?:,|/|or|and)\s?", re.I)
 
 
-_ANY_MONEY = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
+_ANY_MONEY: Final = re.compile(r"[£€$]|(?i:pound|euro|dollar|sterling|quid|gbp|eur|usd)")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class Money:
     amount: int
     currency: str  # GBP, EUR, USD
     start: int
     end: int
     text: str
-    period: str | None = None  # "week" or "year" for wages
-    alternates: tuple[tuple[int, str], ...] = ()  # the same figure restated in other currencies
-    range_with: int | None = None  # index of the other end of a written range
+    period: str | None  # "week" or "year" for wages
+    alternates: tuple[tuple[int, str], ...]  # the same figure restated in other currencies
+    range_with: int | None  # index of the other end of a written range
+
+    def __init__(
+        self,
+        amount: int,
+        currency: str,
+        start: int,
+        end: int,
+        text: str,
+        period: str | None = None,
+        alternates: tuple[tuple[int, str], ...] = (),
+        range_with: int | None = None,
+    ) -> None:
+        self.amount = amount
+        self.currency = currency
+        self.start = start
+        self.end = end
+        self.text = text
+        self.period = period
+        self.alternates = alternates
+        self.range_with = range_with
 
 
 def _num_value(num: str) -> float:
@@ -195,8 +216,8 @@ def _period(text: str, end: int) -> str | None:
     return None
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # starts with a character class: scanned fast
-_MULT_HINT = re.compile(r"million|billion|thousand")
+_DIGIT_RUN: Final = re.compile(r"\d\d*")  # starts with a character class: scanned fast
+_MULT_HINT: Final = re.compile(r"million|billion|thousand")
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, candidates: list[int]) -> list[re.Match[str]]:
@@ -234,17 +255,14 @@ def _mult_words(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _raw_figures(original: str) -> list[Money]:
+def _raw_figures(original: str, digit_runs: list[int], text: str) -> list[Money]:
+    """The figures of ``original``; ``digit_runs``: where its runs of digits start; ``text``:
+    ``ascii_lower(original)`` (the patterns are lower-case: much faster than re.IGNORECASE)."""
     found: list[Money] = []
     taken_until = -1
-    if not _ANY_MONEY.search(original):
-        return found
-    text = ascii_lower(original)  # patterns are lower-case: much faster than re.IGNORECASE
     # every figure has a digit within four characters of its start (a symbol, a space, then
     # the number): the patterns are tried only there, not at every position of the text
-    candidates = sorted(
-        {p for d in _DIGIT_RUN.finditer(text) for p in range(max(0, d.start() - 4), d.start() + 1)}
-    )
+    candidates = sorted({p for d in digit_runs for p in range(max(0, d - 4), d + 1)})
     for match in _matches_at(_SHORT_RANGE, text, candidates):
         currency = _currency_of(match.group("sym"), match.group("cw"))
         a = _scale(_num_value(match.group("a")), match.group("mult"))
@@ -315,12 +333,12 @@ def _raw_figures(original: str) -> list[Money]:
 
 
 # "an opening bid of 58 million" after "66 million euros": the currency is the one just used
-_BARE_AMOUNT = re.compile(
+_BARE_AMOUNT: Final = re.compile(
     r"(?<![\w£€$.,])(\d{1,3}(?:\.\d{1,2})?)\s*(million|m|mln|bn|billion)\b(?!\s*(?:euros?|pounds?"
     r"|dollars?|eur|gbp|usd|\())",
     re.I,
 )
-_BARE_CONTEXT = re.compile(
+_BARE_CONTEXT: Final = re.compile(
     r"\b(?:bid|bids|offer|offers|fee|of|worth|for|at|to|valuation|price|clause|offered|offering"
     r"|ask|asks|asking|pay|pays|paid|paying|cost|costs|want|wants|demand|demands)\s+"
     r"(?:(?:around|about|up\s+to|just|some|over|under|nearly|almost)\s+)?$",
@@ -328,13 +346,16 @@ _BARE_CONTEXT = re.compile(
 )
 
 
-def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
+def _with_bare_amounts(text: str, figures: list[Money], digit_runs: list[int]) -> list[Money]:
     """Add amounts written without a currency that follow a figure with one in the same
     paragraph, in a money phrase ("bid of 58 million")."""
     taken = [(m.start, m.end) for m in figures]
     single_currency = len({m.currency for m in figures}) == 1
     extra: list[Money] = []
-    for match in _BARE_AMOUNT.finditer(text, figures[0].end):
+    # a bare amount starts a run of digits (its look-behind refuses a digit before it): tried
+    # only there, the same matches as a scan from the first figure on
+    starts = [p for p in digit_runs if p >= figures[0].end]
+    for match in _matches_at(_BARE_AMOUNT, text, starts):
         start, end = match.span()
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
@@ -356,9 +377,16 @@ def _with_bare_amounts(text: str, figures: list[Money]) -> list[Money]:
     return sorted(figures + extra, key=lambda m: m.start)
 
 
-def parse_money(text: str) -> list[Money]:
-    """Every money figure in ``text`` with restatements in other currencies folded in."""
-    raw = _raw_figures(text)
+_RANGE_GAP: Final = re.compile(r"\s?(?:-|to|and)\s?", re.I)
+
+
+def parse_money(text: str, lowered: str | None = None) -> list[Money]:
+    """Every money figure in ``text`` with restatements in other currencies folded in.
+    ``lowered``: ``ascii_lower(text)`` if the caller has it."""
+    if not _ANY_MONEY.search(text):
+        return []
+    digit_runs = [run.start() for run in _DIGIT_RUN.finditer(text)]
+    raw = _raw_figures(text, digit_runs, ascii_lower(text) if lowered is None else lowered)
     result: list[Money] = []
     i = 0
     while i < len(raw):
@@ -393,7 +421,7 @@ def parse_money(text: str) -> list[Money]:
         result.append(money)
         i = j if alternates else i + 1
     if result:
-        result = _with_bare_amounts(text, result)
+        result = _with_bare_amounts(text, result, digit_runs)
     # link the two ends of written ranges: "£30m-£35m", "between €40m and €50m", "£30-35m"
     linked: list[Money] = []
     for k, money in enumerate(result):
@@ -401,7 +429,7 @@ def parse_money(text: str) -> list[Money]:
         if k + 1 < len(result):
             nxt = result[k + 1]
             gap = text[money.end : nxt.start]
-            if nxt.currency == money.currency and re.fullmatch(r"\s?(?:-|to|and)\s?", gap, re.I):
+            if nxt.currency == money.currency and _RANGE_GAP.fullmatch(gap):
                 partner = k + 1
         if partner is None and k > 0 and linked and linked[k - 1].range_with == k:
             partner = k - 1

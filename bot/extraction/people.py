@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.fuzz import ratio
 
@@ -23,12 +24,12 @@ from bot.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from bot.extraction.sources import credited
-from bot.extraction.textutil import Doc, Sentence, Token
+from bot.extraction.textutil import Doc, Sentence, Token, holds_any
 from bot.reference import ClubRef, PersonRef, ReferenceData
 from bot.text import fold
 
 # Words that make a capitalised sequence an organisation, competition or place, not a person.
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     [
         "league",
         "cup",
@@ -237,11 +238,18 @@ _NAME_EXTRA_STOP = (
         ]
     )
 )
-_AGE = re.compile(r"^\d{1,2}-year-old$")
-_SIDE_WORDS = frozenset(
+_AGE: Final = re.compile(r"^\d{1,2}-year-old$")
+
+
+def _is_age(key: str) -> bool:
+    """ "27-year-old" (the substring test first: most keys are not ages)."""
+    return "-year-old" in key and _AGE.match(key) is not None
+
+
+_SIDE_WORDS: Final = frozenset(
     ["side", "team", "men", "charges", "squad", "outfit", "troops", "players", "club"]
 )
-STAFF_VERBS = frozenset(
+STAFF_VERBS: Final = frozenset(
     (
         "appointed",
         "appoint",
@@ -261,7 +269,7 @@ STAFF_VERBS = frozenset(
     )
 )
 # "talks with X about becoming their new manager", "X as head coach", "X to take charge"
-STAFF_AFTER = re.compile(
+STAFF_AFTER: Final = re.compile(
     r"^\s*(?:,\s*)?(?:about|over|on|regarding)\s+(?:becoming|taking\s+(?:over|charge)|(?:their|the)"
     r"\s+(?:vacant\s+)?(?:manager|managerial|head\s+coach|coaching|dugout))"
     r"|^\s*(?:,\s*)?(?:as|to\s+become|to\s+be)\s+(?:their\s+|the\s+|new\s+|permanent\s+|interim\s+)*"
@@ -270,7 +278,7 @@ STAFF_AFTER = re.compile(
 )
 # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger": who wants a player is staff (a
 # player "wants a move", "wants out", "wants to stay")
-_WANTS_SIGNING = re.compile(
+_WANTS_SIGNING: Final = re.compile(
     r"^\s+(?:still\s+|also\s+|now\s+)?(?:wants|has\s+asked\s+for|has\s+requested|is\s+targeting"
     r"|has\s+identified)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\b(?!\s+(?:move|switch|exit|transfer))"
     r"|(?:a|an|another|two|three|new|more)\s+(?:new\s+|left-footed\s+|right-footed\s+|young\s+"
@@ -278,24 +286,26 @@ _WANTS_SIGNING = re.compile(
     r"|centre-back|center-back|full-back|left-back|right-back|midfielder|goalkeeper|keeper|playmaker"
     r"|number\s+nine|no\s+9|reinforcements|signings|players))"
 )
-_OWNER_AFTER = re.compile(
+_OWNER_AFTER: Final = re.compile(
     r"^,?\s+(?:who\s+(?:is|was)\s+)?(?:fronting|leading|behind)\s+(?:the|a)\s+(?:\S+\s+)?takeover"
 )
-_PUNDIT_AFTER = re.compile(
+_PUNDIT_AFTER: Final = re.compile(
     r"^,?\s+(?:speaking|writing|talking)\s+(?:on|in|to)\s+(?:the\s+|his\s+|a\s+)?(?:[A-Z][\w']*\s+){0,5}"
     r"(?:podcast|column|show|programme|program|radio|tv|television|broadcast|punditry|co-commentary)"
     r"|^,?\s+(?:speaking|writing)\s+(?:as\s+a\s+)?(?:pundit|columnist|co-commentator)",
     re.I,
 )
-_OWNER_BEFORE = re.compile(r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$")
+_OWNER_BEFORE: Final = re.compile(
+    r"\btakeover\s+of\s+(?:\S+\s+){1,4}?from\s+$|\b(?:bought|sold)\s+by\s+$"
+)
 # A capitalised first word is a name if it behaves like one: "Osimhen, who ...", "Saka is ..."
-_INITIAL_NAME_NEXT = re.compile(
+_INITIAL_NAME_NEXT: Final = re.compile(
     r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
     r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined|returned|rejoined"
     r"|signed|completed|moved|agreed|arrived|left|swapped|snubbed|rejected|turned|joins|signs"
     r"|completes|moves|agrees|arrives|returns)\b)"
 )
-_COMMON_STARTERS = frozenset(
+_COMMON_STARTERS: Final = frozenset(
     (
         "nothing",
         "something",
@@ -342,7 +352,7 @@ _COMMON_STARTERS = frozenset(
 
 # Korean names put the family name first and hyphenate the given name ("Son Heung-min",
 # "Kim Min-jae"): that hyphenated word is a name, not an adjective like "British-record"
-_KOREAN_FAMILY_NAMES = frozenset(
+_KOREAN_FAMILY_NAMES: Final = frozenset(
     (
         *("kim", "lee", "park", "son", "hwang", "cho", "jung", "jeong", "choi", "kang", "yoon"),
         *("jang", "lim", "han", "oh", "seo", "shin", "kwon", "song", "hong", "paik", "baek"),
@@ -363,15 +373,17 @@ def _korean_given_name(words: list[Token], k: int) -> bool:
 
 # "NorthernGoonerX", "CityTillIDie": a forum user name, not a person's (McTominay, MacAllister
 # and DeAndre keep their capitals)
-_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z]")
-_LOWER_HYPHEN_PART = re.compile(r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]")
-_GIVEN_NAME_PLACES = frozenset(
+_CAMEL_CASE: Final = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z]")
+_LOWER_HYPHEN_PART: Final = re.compile(
+    r"-(?!(?:al|el|de|da|di|du|la|le|van|von|ben|bin|ibn)-)[a-z]"
+)
+_GIVEN_NAME_PLACES: Final = frozenset(
     (
         *("jordan", "georgia", "chad", "israel", "kenya", "india", "roman", "victoria"),
         *("florence", "milan", "lincoln", "austin", "sydney", "orlando", "marseille"),
     )
 )
-_QUOTES = frozenset(('"', "\u201c", "'", "\u2018", ":"))
+_QUOTES: Final = frozenset(('"', "\u201c", "'", "\u2018", ":"))
 
 
 def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
@@ -380,18 +392,18 @@ def first_is_initial(word: Token, sent: Sentence, tokens: list[Token]) -> bool:
     )
 
 
-_CREDIT_JOURNALIST = re.compile(
+_CREDIT_JOURNALIST: Final = re.compile(
     r"(?:according\s+to|reported\s+by|revealed\s+by|as\s+per|via|per"
     r"|,\s*(?:reports|writes|claims|says|reveals|adds))\s+(?:(?:the|de|la|el|le|il|o)\s+)?$"
 )
-_CREDIT_ROLE_VERBS = re.compile(
+_CREDIT_ROLE_VERBS: Final = re.compile(
     r"^(?:'s?\s+)?\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|claims|claimed|revealed"
     r"|reveals|understands|tweeted|wrote|writes|has\s+the\s+following|added|confirmed)\b",
     re.I,
 )
 
 
-@dataclass
+@dataclass(init=False)
 class NameMention:
     tok_start: int
     tok_end: int
@@ -400,28 +412,86 @@ class NameMention:
     sent: int
     text: str
     keys: tuple[str, ...]
-    possessive: bool = False
-    entity: int = -1
-    descriptor: bool = False  # an anaphor ("the Dutch star"), not a name
-    headline: bool = False
-    titlecase: bool = False
-    initial: bool = False  # first word of its sentence (capitalised anyway)
+    possessive: bool
+    entity: int
+    descriptor: bool  # an anaphor ("the Dutch star"), not a name
+    headline: bool
+    titlecase: bool
+    initial: bool  # first word of its sentence (capitalised anyway)
+
+    def __init__(
+        self,
+        tok_start: int,
+        tok_end: int,
+        start: int,
+        end: int,
+        sent: int,
+        text: str,
+        keys: tuple[str, ...],
+        possessive: bool = False,
+        entity: int = -1,
+        descriptor: bool = False,
+        headline: bool = False,
+        titlecase: bool = False,
+        initial: bool = False,
+    ) -> None:
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.start = start
+        self.end = end
+        self.sent = sent
+        self.text = text
+        self.keys = keys
+        self.possessive = possessive
+        self.entity = entity
+        self.descriptor = descriptor
+        self.headline = headline
+        self.titlecase = titlecase
+        self.initial = initial
 
 
-@dataclass
+@dataclass(init=False)
 class Entity:
     index: int
     keys: tuple[str, ...]
     canonical: str
-    mentions: list[NameMention] = field(default_factory=list)
-    ref: PersonRef | None = None
-    role: str | None = None  # set for non-players
-    role_strength: int = 0
-    player_evidence: int = 0
-    journalist_evidence: int = 0
-    current_club: ClubRef | None = None
-    current_strength: int = 0
-    person_club: ClubRef | None = None  # the club a manager/director works for
+    mentions: list[NameMention]
+    ref: PersonRef | None
+    role: str | None  # set for non-players
+    role_strength: int
+    player_evidence: int
+    journalist_evidence: int
+    current_club: ClubRef | None
+    current_strength: int
+    person_club: ClubRef | None  # the club a manager/director works for
+
+    def __init__(
+        self,
+        index: int,
+        keys: tuple[str, ...],
+        canonical: str,
+        mentions: list[NameMention] | None = None,
+        ref: PersonRef | None = None,
+        role: str | None = None,
+        role_strength: int = 0,
+        player_evidence: int = 0,
+        journalist_evidence: int = 0,
+        current_club: ClubRef | None = None,
+        current_strength: int = 0,
+        person_club: ClubRef | None = None,
+    ) -> None:
+        self.index = index
+        self.keys = keys
+        self.canonical = canonical
+        self.mentions = [] if mentions is None else mentions
+        self.ref = ref
+        self.role = role
+        self.role_strength = role_strength
+        self.player_evidence = player_evidence
+        self.journalist_evidence = journalist_evidence
+        self.current_club = current_club
+        self.current_strength = current_strength
+        self.person_club = person_club
 
     @property
     def is_player(self) -> bool:
@@ -597,7 +667,7 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
                 words.pop(0)
             if not words or len(words) > 5:
                 continue
-            keys = tuple(w.key for w in words)
+            keys = tuple([w.key for w in words])
             if (
                 len(words) == 1
                 and first_is_initial(words[0], sent, tokens)
@@ -672,6 +742,8 @@ def _match_entity(
     # ("Saul" for Saul Niguez); 3 a typo ("Koopmeiner"); 1 "Sol" for Saul Niguez (same
     # consonants, mentioned nearby)
     surname_matches: list[Entity] = []
+    # (worked out once, not per entity: compiled, each lru_cache call is a generic call)
+    k0_skeleton = _skeleton(k0) if nk == 1 and len(k0) >= 3 else ""
     for ent in reversed(entities):  # most recent first
         ek = ent.keys
         if keys == ek:
@@ -689,8 +761,8 @@ def _match_entity(
                         rank = 3
                     elif (
                         len(k0) >= 3
-                        and len(_skeleton(k0)) >= 2
-                        and _skeleton(k0) in (_skeleton(ek[0]), _skeleton(ek[-1]))
+                        and len(k0_skeleton) >= 2
+                        and k0_skeleton in (_skeleton(ek[0]), _skeleton(ek[-1]))
                         and any(abs(m.sent - sent) <= 6 for m in ent.mentions)
                     ):
                         rank = 1
@@ -800,7 +872,11 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
         return "owner", 2
     if prev.key in ("dr", "sheikh", "prince", "lord"):
         return "owner", 3  # "Dr Sulaiman Al-Fahim", "Sheikh Mansour"
-    if _OWNER_BEFORE.search(doc.lower, max(sent.start, mention.start - 40), mention.start):
+    window_start = max(sent.start, mention.start - 40)
+    # (the pattern ends in "from" or "by" and spaces: tested first, without the regex)
+    if doc.lower[window_start : mention.start].rstrip().endswith(("from", "by")) and (
+        _OWNER_BEFORE.search(doc.lower, window_start, mention.start)
+    ):
         return "owner", 3  # "completed their takeover of Manchester City from Thaksin Shinawatra"
     if prev.key in STAFF_VERBS:
         return "manager", 3  # "have appointed/sacked X": staff, not players
@@ -826,7 +902,7 @@ def _role_before(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
 
 
 # After "X," these open a new clause, so a role noun that follows is not X's title
-_CLAUSE_OPENERS = frozenset(
+_CLAUSE_OPENERS: Final = frozenset(
     ("though", "although", "but", "while", "whilst", "whereas", "and", "as", "with", "yet", "so")
 )
 
@@ -834,6 +910,10 @@ _CLAUSE_OPENERS = frozenset(
 def _title_of_next_name(tokens: list[Token], k: int, end: int) -> bool:
     """A role noun followed by a capitalised word ("head coach Xavier ...") titles that name."""
     return k < end and tokens[k].cap and tokens[k].key not in ROLE_NOUNS
+
+
+_WANTS_SIGNING_WORDS: Final = ("wants", "asked", "requested", "targeting", "identified")
+_PUNDIT_WORDS: Final = ("speaking", "writing", "talking")
 
 
 def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
@@ -846,11 +926,15 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     if staff:
         return ("director" if "director" in staff.group(0) else "manager"), 3
     window = doc.text[mention.end : min(sent.end, mention.end + 60)]
-    if _WANTS_SIGNING.match(window):
+    # (each regex behind a test for a word it needs: most windows have none)
+    if holds_any(window, _WANTS_SIGNING_WORDS) and _WANTS_SIGNING.match(window):
         return "manager", 2  # "Stramaccioni wants Palacio", "Rui Vitoria wants a winger"
-    if _OWNER_AFTER.match(window):
+    if "takeover" in window and _OWNER_AFTER.match(window):
         return "owner", 3  # "X, who is fronting the takeover"
-    if _PUNDIT_AFTER.match(window):
+    # (re.I: the word test only for ASCII, where no other letter folds to these)
+    if (not window.isascii() or holds_any(window.lower(), _PUNDIT_WORDS)) and _PUNDIT_AFTER.match(
+        window
+    ):
         return "pundit", 3  # "Alan Shearer, speaking on The Rest Is Football podcast"
     if tokens[j].key in ("'s", "'") and j + 1 < sent.tok_end and tokens[j + 1].key in _SIDE_WORDS:
         if tokens[j + 1].key == "players" or tokens[j + 1].key == "club":
@@ -891,15 +975,15 @@ def _role_after(doc: Doc, mention: NameMention) -> tuple[str | None, int]:
     return None, 0
 
 
-_SIGN_WORDS = frozenset(
+_SIGN_WORDS: Final = frozenset(
     ("sign", "signing", "signed", "want", "wants", "wanted", "target", "targeting")
 )
-_PURSUIT_WORDS = frozenset(
+_PURSUIT_WORDS: Final = frozenset(
     ("bid", "offer", "move", "deal", "swoop", "approach", "fee", "bids", "offers", "race", "battle")
 )
 
 
-_WHO_AFTER = re.compile(
+_WHO_AFTER: Final = re.compile(
     r"\s+who\s+(?:has\s+|had\s+)?(?:joined|arrived|signed|moved|scored|plays|played|started"
     r"|made|came|spent|is\s+(?:out\s+of\s+contract|valued|wanted|a\s+target))\b"
 )
@@ -912,7 +996,7 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
     i = mention.tok_start - 1
     if i >= sent.tok_start:
         prev = tokens[i]
-        if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _AGE.match(prev.key):
+        if prev.key in POSITION_NOUNS or prev.key in PLAYER_NOUNS or _is_age(prev.key):
             score += 2
         if prev.key == "'s" and i - 1 >= sent.tok_start:
             score += 1
@@ -937,7 +1021,7 @@ def _player_cue(doc: Doc, mention: NameMention) -> int:
     return score
 
 
-_PLAYING_POSITIONS = frozenset(
+_PLAYING_POSITIONS: Final = frozenset(
     (
         *("midfielder", "defender", "centre-back", "center-back", "centre-half", "center-half"),
         *("full-back", "fullback", "left-back", "right-back", "wing-back", "winger", "forward"),
@@ -998,7 +1082,7 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
 # ---------------------------------------------------------------- descriptions
 
 
-@dataclass
+@dataclass(init=False)
 class Descriptor:
     tok_start: int
     tok_end: int
@@ -1006,7 +1090,25 @@ class Descriptor:
     head: str
     club_tokens: tuple[int, int] | None  # "the Atalanta star": the club part
     role: str | None  # "the Dutch coach" -> manager-like description
-    entity: int = -1
+    entity: int
+
+    def __init__(
+        self,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        head: str,
+        club_tokens: tuple[int, int] | None,
+        role: str | None,
+        entity: int = -1,
+    ) -> None:
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.head = head
+        self.club_tokens = club_tokens
+        self.role = role
+        self.entity = entity
 
 
 def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -> list[Descriptor]:
@@ -1027,7 +1129,7 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
                 club_span = (j, club_starts[j])
                 j = club_starts[j]
                 continue
-            if key in PLAYER_NOUNS or key in ROLE_NOUNS or _AGE.match(key):
+            if key in PLAYER_NOUNS or key in ROLE_NOUNS or _is_age(key):
                 # keep going if a head noun follows ("the Dutch international star")
                 if (
                     j + 1 < n
@@ -1067,7 +1169,7 @@ def find_descriptors(doc: Doc, club_starts: dict[int, int], blocked: set[int]) -
         role: str | None = None
         if head in ROLE_NOUNS and head not in PLAYER_NOUNS:
             role = ROLE_NOUNS[head]
-        elif not (head in PLAYER_NOUNS or _AGE.match(head)):
+        elif not (head in PLAYER_NOUNS or _is_age(head)):
             continue
         if head in ("target", "signing", "man") and club_span is None and j == i + 1:
             continue  # "the target", "the man" alone are too vague
@@ -1136,7 +1238,7 @@ def _attributes(tokens: list[Token], start: int, end: int) -> dict[str, str]:
             out["nation"] = key
         elif key in _POSITION_CLASS:
             out["position"] = _POSITION_CLASS[key]
-        elif _AGE.match(key):
+        elif _is_age(key):
             out["age"] = key.split("-", 1)[0]
     return out
 
@@ -1156,7 +1258,7 @@ def _entity_attributes(doc: Doc, ent: Entity) -> dict[str, str]:
                 or key in _POSITION_CLASS
                 or key in _DEMONYMS
                 or key in PLAYER_NOUNS
-                or _AGE.match(key)
+                or _is_age(key)
                 or (tokens[k - 1].cap and key in COUNTRIES)
             ):
                 break
@@ -1183,7 +1285,7 @@ def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
     return any(b.get(key) == value for key, value in a.items() if key != "position")
 
 
-_ENUMERATOR = frozenset({".", ")", "#", "-", "*", ":", "(", "•"})
+_ENUMERATOR: Final = frozenset({".", ")", "#", "-", "*", ":", "(", "•"})
 
 
 def section_players(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:

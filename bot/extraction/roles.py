@@ -6,6 +6,7 @@ employer of a manager named next to it ("Spurs boss Jose Mourinho")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.extraction.clubs import ClubMention
 from bot.extraction.lexicon import (
@@ -20,8 +21,15 @@ from bot.extraction.lexicon import (
 from bot.extraction.status import literal_gate
 from bot.extraction.textutil import Doc, Token
 
-_AGE = re.compile(r"^\d{1,2}-year-old$")
-_COUNTRY_PARTS = frozenset(
+_AGE: Final = re.compile(r"^\d{1,2}-year-old$")
+
+
+def _is_age(key: str) -> bool:
+    """ "27-year-old" (the substring test first: most keys are not ages)."""
+    return "-year-old" in key and _AGE.match(key) is not None
+
+
+_COUNTRY_PARTS: Final = frozenset(
     (
         "south",
         "north",
@@ -44,7 +52,7 @@ _COUNTRY_PARTS = frozenset(
 )
 
 # After the club: the club is selling or keeping the player (so it is his current club).
-_SELLER_AFTER = re.compile(
+_SELLER_AFTER: Final = re.compile(
     r"^(?:'s?)?\s*(?:\S+\s+){0,6}?(?:(?:are|is|were|was)\s+(?:\S+\s+){0,2}?(?:willing|prepared|ready"
     r"|open|happy|resigned|reluctant|unwilling|determined|keen)\s+to\s+(?:let|sell|keep|cash|the\s+fact"
     r"|losing|lose"
@@ -85,7 +93,7 @@ _SELLER_AFTER = re.compile(
     r"(?:(?![£€$])\S+\s+){1,6}?to\s)\b",
 )
 # Before the club: the player belongs to it or is leaving it.
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE: Final = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bexit|\bquit|\bdepart\w*\s+from|\bcontract\s+with"
     r"|\bcontract\s+at|\bbeen\s+with|\bstay\s+(?:at|with)|\bfuture\s+at|\bcareer\s+at"
     r"|\bscored\s+\d+\s+goals?(?:\s+\S+){0,6}\s+for|\bgames\s+for|\bappearances\s+for|\bplays\s+for"
@@ -101,9 +109,9 @@ _FROM_BEFORE = re.compile(
     r"|\b(?:out\s+of\s+favou?r|frozen\s+out|unhappy|unsettled|settled|happy|struggling|first-choice"
     r"|a\s+regular|(?:a\s+)?bit-part\s+player|on\s+the\s+fringes|minutes)\s+(?:at|with|for))\s+(?:\S+\s+)?$",
 )
-_SELLER_GATE = literal_gate(_SELLER_AFTER)
-_FROM_GATE = literal_gate(_FROM_BEFORE)
-_AGAINST_BEFORE = re.compile(
+_SELLER_GATE: Final = literal_gate(_SELLER_AFTER)
+_FROM_GATE: Final = literal_gate(_FROM_BEFORE)
+_AGAINST_BEFORE: Final = re.compile(
     r"(?:\bagainst|\bvs\.?|\bversus|\bbeat|\bbeating|\bdefeat(?:ed)?|\bdraw\s+with|\bwin\s+over"
     r"|\bloss\s+to|\blost\s+to|\bwin\s+against|\bvictory\s+over|\bbehind|\btrailing"
     # "Sunday's opener at Sheffield Wednesday", "Monday's trip to Anfield": a fixture
@@ -111,15 +119,15 @@ _AGAINST_BEFORE = re.compile(
     r"(?:away\s+)?(?:at|to|against|with|versus|v)"
     r")\s+(?:\S+\s+)?$",
 )
-_SUITOR_BEFORE = re.compile(
+_SUITOR_BEFORE: Final = re.compile(
     r"(?:\bto|\bjoin|\bjoining|\bjoined|\bfor|\bfrom|\bby|\bwith|\binto|\bat)\s+(?:the\s+)?$"
 )
-_TO_BEFORE = re.compile(
+_TO_BEFORE: Final = re.compile(
     r"(?:\bmove\s+to|\bswitch\s+to|\btransfer\s+to|\bway\s+to|\bjoin|\bjoining|\bsent\s+to"
     r"|\bsending\s+\S+(?:\s+\S+){0,3}\s+to|\bsold\s+(?:\S+\s+){1,5}to|\breturn\s+to|\bbound\s+for"
     r"|\bmove\s+from\s+\S+(?:\s+\S+)?\s+to|\bloan\s+to|\bto)\s+(?:the\s+)?$",
 )
-_PAYER_AFTER = re.compile(
+_PAYER_AFTER: Final = re.compile(
     # only auxiliaries and adverbs between the club and the verb: "Stoke's relegation triggered
     # a release clause" is not Stoke paying
     r"^\s*(?:(?:are|is|have|has|had|were|was|will|would|could|can|may|might|be|been|being"
@@ -159,37 +167,39 @@ _AGAINST_WORDS = (
     "showdown",
 )
 _TOLD_ENDINGS = ("let ", "told ", "informed ", "notified ")
-_TOLD_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")
-_RELATIVE_CLAUSE = re.compile(r"^,\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
-_MAIN_PURSUIT = re.compile(
+_TOLD_BEFORE: Final = re.compile(r"\b(?:has|have|had)\s+(?:let|told|informed|notified)\s+$")
+_RELATIVE_CLAUSE: Final = re.compile(r"^,\s+(?:who|which)\s+[^,()]*(?:\([^()]*\)[^,()]*)?,\s*")
+_MAIN_PURSUIT: Final = re.compile(
     r"(?:are|is|have|has|were|was)\s+(?:\S+\s+){0,2}?(?:considering|weighing|eyeing|monitoring"
     r"|tracking|interested|keen|chasing|pursuing|plotting|preparing|ready\s+to\s+(?:bid|offer|make)"
     r"|in\s+talks|made|submitted|lodged|launched|opened)\b"
 )
-_CONTRAST_BREAK = re.compile(
+_CONTRAST_BREAK: Final = re.compile(
     r",\s*(?:but|while|whilst|although|though|whereas|yet|insisting|adding|saying|claiming"
     r"|stating|explaining|arguing)\s+(?![,])"
 )
 # "Ajax player of the season", "a Newcastle player": his own club
-_OWN_CLUB_AFTER = re.compile(r"^\s+(?:player|captain|skipper)\s+of\s+the\s+(?:season|year|month)\b")
+_OWN_CLUB_AFTER: Final = re.compile(
+    r"^\s+(?:player|captain|skipper)\s+of\s+the\s+(?:season|year|month)\b"
+)
 _IS_A_ENDINGS = ("is a ", "is an ", "remains a ", "remains an ", "still a ", "still an ")
-_PLAYER_AFTER = re.compile(r"^\s+(?:player|man)\b")
+_PLAYER_AFTER: Final = re.compile(r"^\s+(?:player|man)\b")
 # "the Brentford squad", "his Brentford contract", "their Chelsea team-mates": his own club
 _DETERMINER_ENDINGS = ("the ", "his ", "her ", "their ")
-_SQUAD_AFTER = re.compile(
+_SQUAD_AFTER: Final = re.compile(
     r"^\s+(?:first[- ]team|squad|contract|shirt|dressing\s+room|team-?mates?|academy|fans"
     r"|supporters|faithful|career|starting\s+(?:xi|line-?up|eleven)|line-?up|bench|debut|medical"
     r"\s+staff|youth\s+(?:team|ranks|set-?up)|side\s+(?:this|last)\s+season)\b"
 )
 # "would walk into the Liverpool first team", "to strengthen the Chelsea squad": a suitor's
-_SQUAD_SUITOR_BEFORE = re.compile(
+_SQUAD_SUITOR_BEFORE: Final = re.compile(
     r"\b(?:into|strengthen\w*|bolster\w*|improv\w*|add\w*\s+to|boost\w*|fit\w*|join\w*"
     r"|integrat\w*|reinforc\w*|break\w*\s+into|place\s+in|spot\s+in|role\s+in)\s+(?:\S+\s+)?$"
 )
 _BACKGROUND_WORDS = ("join", "sign", "mov", "arriv", "came", "coming", "cost")
 _HISTORY_WORDS = ("joined", "signed", "moved", "came", "academy", "went", "opted", "was", "spent")
 _PAYER_WORDS = ("pay", "trigger", "activat", "meet")
-_SUITOR_FROM_BEFORE = re.compile(
+_SUITOR_FROM_BEFORE: Final = re.compile(
     r"\b(?:bids?|offers?|interest|approach(?:es)?|enquir(?:y|ies)|inquir(?:y|ies)|contact|proposals?"
     r"|communication|notification|confirmation|request"
     r"|attention|calls?|talks|competition|advances|overtures|suitors)"
@@ -197,25 +207,25 @@ _SUITOR_FROM_BEFORE = re.compile(
     r"from\s+(?:the\s+)?"
     r"(?:rivals?\s+|fellow\s+|[a-z]+\s+league\s+(?:side|club)\s+)?$",
 )
-_COUNTERPART_TO = re.compile(
+_COUNTERPART_TO: Final = re.compile(
     r"\b(?:approach|bid|bids|offer|offers|enquiry|inquiry|proposal|proposals|request|approaches)"
     r"\s+(?:(?:of|worth)\s+(?:\S+\s+){1,7}?)?to\s+(?:the\s+)?$"
 )
 # "will present to Manchester United an offer of €65m": the club the offer goes to
-_OFFER_FOLLOWS = re.compile(
+_OFFER_FOLLOWS: Final = re.compile(
     r"^\s*(?:an?|their|his|its|the)\s+(?:\S+\s+){0,3}?(?:offer|bid|proposal|approach)s?\b"
 )
 # "coached the left-back at Sporting", "worked with Felix at Benfica": a shared past club
-_SHARED_PAST_BEFORE = re.compile(
+_SHARED_PAST_BEFORE: Final = re.compile(
     r"\b(?:coached|managed|worked\s+with|played\s+(?:alongside|with|under))\s+(?:\S+\s+){1,4}?"
     r"(?:at|with|for)\s+$"
 )
-_BACKGROUND_CLAUSE = re.compile(
+_BACKGROUND_CLAUSE: Final = re.compile(
     r"\b(?:who|since|after|before|having)\s+(?:(?:first|originally|only|previously|initially)\s+)?"
     r"(?:joined|joining|signed\s+for|signing\s+for|moved\s+to|moving\s+to|arrived\s+at"
     r"|arriving\s+at|came\s+through|coming\s+through|cost)\s+(?:\S+\s+){0,3}$"
 )
-_HISTORY_BEFORE = re.compile(
+_HISTORY_BEFORE: Final = re.compile(
     r"\b(?:joined|signed\s+for|moved\s+to|came\s+through|academy\s+at|(?:went|opted\s+to\s+go"
     r"|was\s+(?:loaned|sent)|spent\s+\S+\s+\S+)\s+(?:out\s+)?(?:on\s+loan\s+)?(?:to|at|with))\s+$",
 )
@@ -230,7 +240,7 @@ def gap_is_modifier(doc: Doc, start_tok: int, end_tok: int) -> tuple[bool, bool]
         if key in ("'s", "'"):
             saw_head = True
             continue
-        if key in POSITION_NOUNS or key in PLAYER_NOUNS or _AGE.match(key):
+        if key in POSITION_NOUNS or key in PLAYER_NOUNS or _is_age(key):
             saw_head = True
             continue
         if (
@@ -279,33 +289,33 @@ def _to_ending(text: str) -> bool:
     return stripped.endswith("the") and stripped[:-3].rstrip().endswith(_TO_ENDINGS)
 
 
-_SALE_AFTER = re.compile(
+_SALE_AFTER: Final = re.compile(
     r"^\s*(?:over|for|about|regarding)\s+(?:the\s+|a\s+)?(?:\S+\s+)?(?:sale|departure|exit)\b"
 )
-_SINCE_AFTER = re.compile(r"^\s*(?:since|until|till)\b")
-_WITH_AT_BEFORE = re.compile(r"\b(?:with|at)\s+$")
-_SEASON_AFTER = re.compile(r"^(?:'s)?\s+(?:this|last)\s+season")
-_FOR_BEFORE = re.compile(r"\bfor\s+$")
-_CAREER_AFTER = re.compile(r"^'s\s+(?:\S+\s+)?career\b")
+_SINCE_AFTER: Final = re.compile(r"^\s*(?:since|until|till)\b")
+_WITH_AT_BEFORE: Final = re.compile(r"\b(?:with|at)\s+$")
+_SEASON_AFTER: Final = re.compile(r"^(?:'s)?\s+(?:this|last)\s+season")
+_FOR_BEFORE: Final = re.compile(r"\bfor\s+$")
+_CAREER_AFTER: Final = re.compile(r"^'s\s+(?:\S+\s+)?career\b")
 
 
 # a club right after "offer" as a verb receives the offer ("an offer Chelsea made" is a noun,
 # "was offered to Chelsea" has "to" before the club)
-_OFFER_CLUB_BEFORE = re.compile(
+_OFFER_CLUB_BEFORE: Final = re.compile(
     r"(?:\b(?:to|will|would|could|can|might|may|and|have|has|had)\s+offer|\boffered|\boffering)\s+$"
 )
-_OFFER_ENDINGS = ("offer ", "offered ", "offering ")
+_OFFER_ENDINGS: Final = ("offer ", "offered ", "offering ")
 
 
-_HAD_BID_REJECTED_AFTER = re.compile(
+_HAD_BID_REJECTED_AFTER: Final = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:(?:have|has|had)\s+(?:\S+\s+)?)?had\s+(?:a|an|their|its|two|three"
     r"|another|an\s+opening|a\s+second|a\s+third)\s+(?:\S+\s+){0,3}?(?:bid|offer|approach"
     r"|proposal)s?\s+(?:\S+\s+){0,3}?(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed)"
 )
 
 
-_ARROWS = frozenset({"→", "➡", "⇒", "➔", "➜", "⟶", "⇨"})
-_VARIATION = frozenset({"️", "︎"})
+_ARROWS: Final = frozenset({"→", "➡", "⇒", "➔", "➜", "⟶", "⇨"})
+_VARIATION: Final = frozenset({"️", "︎"})
 
 
 def _arrow_side(tokens: list[Token], mention: ClubMention, first: int, end: int) -> str | None:
@@ -347,7 +357,9 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
     else:
         after_text = doc.lower[mention.end : after_end]
     # "linked with Barcelona, but Kompany wants to keep him": a contrast opens another subject
-    contrast = _CONTRAST_BREAK.search(after_text)
+    # (each regex below behind a cheap test for a word or character it needs: most windows
+    # have none, and a regex call costs more than a substring test)
+    contrast = _CONTRAST_BREAK.search(after_text) if "," in after_text else None
     if contrast is not None:
         after_text = after_text[: contrast.start()]
     prev = tokens[mention.tok_start - 1] if mention.tok_start > sent.tok_start else None
@@ -407,9 +419,10 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         if _SALE_AFTER.match(after_text):
             return "to"
         return "from"
-    if _OWN_CLUB_AFTER.match(after_text) or (
-        before_text.endswith(_IS_A_ENDINGS) and _PLAYER_AFTER.match(after_text)
-    ):
+    if (
+        ("player" in after_text or "captain" in after_text or "skipper" in after_text)
+        and _OWN_CLUB_AFTER.match(after_text)
+    ) or (before_text.endswith(_IS_A_ENDINGS) and _PLAYER_AFTER.match(after_text)):
         return "from"  # "voted Ajax player of the season", "belongs to Tottenham"
     if (
         before_text.endswith(_DETERMINER_ENDINGS)
@@ -428,11 +441,19 @@ def club_role(doc: Doc, mention: ClubMention, next_club_start: int | None = None
         relative = _RELATIVE_CLAUSE.match(rest)
         if relative is None or not _MAIN_PURSUIT.match(rest, relative.end()):
             return "seller"
-    if _SINCE_AFTER.match(after_text) and _WITH_AT_BEFORE.search(before_text):
+    if (
+        ("since" in after_text or "til" in after_text)
+        and _SINCE_AFTER.match(after_text)
+        and _WITH_AT_BEFORE.search(before_text)
+    ):
         return "from"
-    if _SEASON_AFTER.match(after_text) and _FOR_BEFORE.search(before_text):
+    if (
+        "season" in after_text
+        and _SEASON_AFTER.match(after_text)
+        and _FOR_BEFORE.search(before_text)
+    ):
         return "from"
-    if _CAREER_AFTER.match(after_text):
+    if after_text.startswith("'s") and _CAREER_AFTER.match(after_text):
         return "from"
     return None
 
@@ -446,7 +467,7 @@ def role_noun_after(doc: Doc, mention: ClubMention) -> str | None:
         k += 1
     for width in (2, 1):
         if k + width <= sent.tok_end:
-            phrase = " ".join(t.key for t in tokens[k : k + width])
+            phrase = " ".join([t.key for t in tokens[k : k + width]])
             if phrase in ROLE_NOUNS and phrase not in ("sir", "general", "recruitment"):
                 return ROLE_NOUNS[phrase]
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 from urllib.parse import urlparse
 
 from bot.extraction.status import literal_gate
@@ -14,7 +15,7 @@ from bot.reference import OutletRef, ReferenceData
 from bot.text import fold
 
 # Outlet names that are also ordinary English words: only outlets with "the" or a credit cue.
-_COMMON_WORDS = frozenset(
+_COMMON_WORDS: Final = frozenset(
     [
         "sun",
         "mirror",
@@ -41,29 +42,44 @@ _COMMON_WORDS = frozenset(
     ]
 )
 
-CREDIT_BEFORE = re.compile(
+CREDIT_BEFORE: Final = re.compile(
     r"(?:according\s+to|via|as\s+per|per|reported\s+by|revealed\s+by|claimed\s+by|reports?\s+from"
     r"|(?:exclusively|first)\s+(?:revealed|reported)\s+by|told|speaking\s+to|quoted\s+by|claims\s+of"
     r"|(?:says|said)\s+(?:the\s+)?|source\s*:|in\s+(?:an\s+interview\s+with|quotes\s+to)"
     r"|,\s*(?:reports|report|writes|claims|says|reveals|adds)|(?:reports|writes)\s+(?:the\s+)?)"
     r"\s*(?:(?:the|de|la|el|le|il|o)\s+)?$",
 )
-_CREDIT_BEFORE_GATE = literal_gate(CREDIT_BEFORE)
-CREDIT_AFTER = re.compile(
+_CREDIT_BEFORE_GATE: Final = literal_gate(CREDIT_BEFORE)
+CREDIT_AFTER: Final = re.compile(
     r"^(?:'s?\s+)?(?:\s*(?:have|has|had|are|is|was|were)\s+)?(?:\s*also\s+)?\s*"
     r"(?:reports?|reported|reporting|claims?|claimed|claiming|understands?|understood|reveals?"
     r"|revealed|says?|said|states?|stated|suggests?|suggested|insists?|insisted|notes?|noted"
     r"|explains?|explained|adds?|added|writes?|wrote|confirms?|confirmed|believes?|note|has\s+the"
     r"|are\s+reporting|is\s+reporting|learned|learnt|tweeted|posted)\b",
 )
-_QUOTE_VIA = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
-_PUBLICATION_NOUN = re.compile(
+_QUOTE_VIA: Final = re.compile(r"(?:saying|said|says|told|quoted)\s*[(\[]?\s*$", re.I)
+_PUBLICATION_NOUN: Final = re.compile(
     r"(?:newspaper|outlet|publication|paper|website|site|daily|broadcaster|tabloid|magazine"
     r"|journal|radio|station|network|channel)\s+$",
 )
+_PUBLICATION_ENDINGS: Final = (
+    "paper",  # newspaper
+    "outlet",
+    "publication",
+    "site",  # website
+    "daily",
+    "broadcaster",
+    "tabloid",
+    "magazine",
+    "journal",
+    "radio",
+    "station",
+    "network",
+    "channel",
+)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class OutletMention:
     outlet: OutletRef | None
     name: str
@@ -71,6 +87,22 @@ class OutletMention:
     tok_end: int
     sent: int
     credited: bool
+
+    def __init__(
+        self,
+        outlet: OutletRef | None,
+        name: str,
+        tok_start: int,
+        tok_end: int,
+        sent: int,
+        credited: bool,
+    ) -> None:
+        self.outlet = outlet
+        self.name = name
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.sent = sent
+        self.credited = credited
 
 
 def _name_goes_on(tokens: list[Token], j: int, n: int, sent: int) -> bool:
@@ -159,11 +191,11 @@ class OutletMatcher:
                     window = tokens[i : i + length]
                     if window[-1].sent != tok.sent:
                         continue
-                    entry = self.surfaces.get(tuple(t.key for t in window))
+                    entry = self.surfaces.get(tuple([t.key for t in window]))
                     if entry is None:
                         continue
                     outlet, exact = entry
-                    if exact is not None and "".join(t.text for t in window).replace(
+                    if exact is not None and "".join([t.text for t in window]).replace(
                         ".", ""
                     ) != exact.replace(" ", "").replace(".", ""):
                         continue
@@ -218,12 +250,15 @@ class OutletMatcher:
         return found
 
 
+_QUOTE_VIA_BEFORE: Final = re.compile(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\s+$", re.I)
+
+
 def _quote_source(doc: Doc, tokens: list[Token], i: int) -> bool:
     """ "(via Liverpool.com)" after "saying" credits a quote, not the transfer report."""
     if i == 0:
         return False
     before = doc.text[max(0, tokens[i].start - 30) : tokens[i].start]
-    return bool(re.search(r"(?:saying|said|says|quoted|told)\s*[(\[]\s*via\s+$", before, re.I))
+    return bool(_QUOTE_VIA_BEFORE.search(before))
 
 
 def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
@@ -236,7 +271,8 @@ def credited(doc: Doc, tok_start: int, tok_end: int) -> bool:
     return bool(
         (_CREDIT_BEFORE_GATE(before) and CREDIT_BEFORE.search(before))
         or CREDIT_AFTER.match(after)
-        or _PUBLICATION_NOUN.search(before)
+        # (the noun ends the window, before spaces: tested first, without the regex)
+        or (before.rstrip().endswith(_PUBLICATION_ENDINGS) and _PUBLICATION_NOUN.search(before))
         # gossip-column attribution: "... (Mail)", "(Sport - in Spanish)", "(Times - subscription)"
         or (before.endswith("(") and (after.startswith(")") or after.startswith(" -")))
     )

@@ -14,7 +14,7 @@ from operator import itemgetter
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from bot.domain import Status
 from bot.extraction.textutil import ascii_lower
@@ -161,15 +161,15 @@ _COMPILED = [
     for status, pattern in _PATTERNS
 ]
 _LIST_INDEX = len(_COMPILED) - 1
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|\btheir|\bhis|\bits)\s+$")
+_POSSESSIVE_BEFORE: Final = re.compile(r"(?:'s|\btheir|\bhis|\bits)\s+$")
 # "preparing an offer", "could launch a bid": a bid being considered is not yet a bid
-_PREPARED_BID = re.compile(
+_PREPARED_BID: Final = re.compile(
     r"(?:preparing|plotting|readying|considering|weighing\s+up|mulling|planning"
     r"|(?:could|may|might|will|would|set\s+to|ready\s+to|poised\s+to|expected\s+to)\s+"
     r"(?:make|launch|submit|table|lodge|return\s+with))\s+(?:a|an)\s+(?:\S+\s+){0,4}?"
     r"(?:bids?|offers?|approach|proposals?)$"
 )
-_NEGATION = re.compile(
+_NEGATION: Final = re.compile(
     r"(?:\bnot|\bno|n't|\bnever|\byet\s+to|\bwithout|\bunlikely\s+to|\bfailed\s+to)(?:\s+\S+){0,2}\s*$"
 )
 _PREPARED_WORDS = (
@@ -191,12 +191,18 @@ _PREPARED_WORDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, init=False)
 class Cue:
     status: Status
     start: int
     end: int
-    negated: bool = False
+    negated: bool
+
+    def __init__(self, status: Status, start: int, end: int, negated: bool = False) -> None:
+        self.status = status
+        self.start = start
+        self.end = end
+        self.negated = negated
 
 
 def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[Cue]:
@@ -215,12 +221,15 @@ def find_cues(text: str, regions: list[tuple[int, int]] | None = None) -> list[C
     return _settle(low, found)
 
 
-def find_cues_at(text: str, starts: list[tuple[int, int]]) -> list[Cue]:
+def find_cues_at(
+    text: str, starts: list[tuple[int, int]], lowered: str | None = None
+) -> list[Cue]:
     """``find_cues`` for a text whose candidate word starts are known: ``starts`` holds
     (position, end of its sentence). Each pattern is tried only where the text there can begin
     it (literal prefixes of up to ``_PREFIX_LEN`` characters, worked out from the patterns
-    themselves), so most positions cost one dictionary lookup."""
-    low = ascii_lower(text)
+    themselves), so most positions cost one dictionary lookup. ``lowered``: ``ascii_lower(text)``
+    if the caller has it."""
+    low = ascii_lower(text) if lowered is None else lowered
     found: list[tuple[int, int, int]] = []
     candidates = _CANDIDATES
     k = _PREFIX_LEN
@@ -368,14 +377,20 @@ def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], object]:
     """A cheap necessary test for ``pattern`` matching in (or at the start of) a text: the
     search for the literals one of which every match contains, worked out from the pattern
     itself, so it follows edits of the pattern. Always true where none can be worked out."""
+    words = required_words(pattern)
+    return _always if words is None else re.compile(_trie(words)).search
+
+
+def required_words(pattern: re.Pattern[str]) -> list[str] | None:
+    """Strings one of which every match of ``pattern`` contains (None where none can be worked
+    out, or the pattern ignores case)."""
     if pattern.flags & re.IGNORECASE:
-        return _always
+        return None
     required = _required_literals(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
     if not required:
-        return _always
+        return None
     # a word that begins with another is found whenever that one is
-    words = sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
-    return re.compile(_trie(words)).search
+    return sorted(w for w in required if not any(v != w and w.startswith(v) for v in required))
 
 
 def _alternatives(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], set[str]]]:
@@ -450,8 +465,26 @@ def effective(cue: Cue) -> Status | None:
     return None
 
 
+# the order of strength (the declaration order, as Status.rank), read from a dict: compiled,
+# Status.rank and Status.strongest would run as interpreted Python (bot.domain is not compiled)
+_RANK: Final[dict[Status, int]] = {status: index for index, status in enumerate(Status)}
+
+
+def rank(status: Status) -> int:
+    return _RANK[status]
+
+
 def strongest(statuses: list[Status]) -> Status:
-    return Status.strongest(statuses)
+    """``Status.strongest``: the first of the highest rank."""
+    if not statuses:
+        raise ValueError("strongest() of no statuses")
+    best = statuses[0]
+    best_rank = _RANK[best]
+    for status in statuses:
+        status_rank = _RANK[status]
+        if status_rank > best_rank:
+            best, best_rank = status, status_rank
+    return best
 
 
 def classify(text: str) -> Status | None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import itemgetter
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Final
 
 import ftfy
 from anyascii import anyascii
@@ -23,7 +23,7 @@ from anyascii import anyascii
 MAX_SENTENCE = 1_000  # real sentences stay well under this; see _cut_long
 MAX_CHARS = 300_000  # longest real article bodies are ~60 kB; beyond this is not an article
 
-_QUOTES = str.maketrans(
+_QUOTES: Final = str.maketrans(
     {
         "\u2019": "'",
         "\u2018": "'",
@@ -49,23 +49,26 @@ _QUOTES = str.maketrans(
     }
 )
 _QUOTE_PAIRS = tuple((chr(code), repl) for code, repl in _QUOTES.items())
-_TAG = re.compile(
+_TAG: Final = re.compile(
     r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.S | re.I
 )
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG: Final = re.compile(
     r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^<>]{0,2000}>", re.I
 )
-_LOOKS_HTML = re.compile(r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I)
-_SEED_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
-_HEADER_LINE = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SPACES = re.compile(r"[ ]{2,}")
+_LOOKS_HTML: Final = re.compile(
+    r"</?(p|div|span|a|br|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.I
+)
+_SEED_DATE: Final = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
+_HEADER_LINE: Final = re.compile(r"^(source|date|title|url|published|author)\s*:\s*(.*)$", re.I)
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SPACES: Final = re.compile(r"[ ]{2,}")
 # the lead bytes of UTF-8 seen as cp1252/Latin-1 characters, followed by a continuation byte
-_MOJIBAKE = re.compile(
+_MOJIBAKE: Final = re.compile(
     "[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
 )
+_MOJIBAKE_LEADS: Final = ("\u00c2", "\u00c3", "\u00c4", "\u00c5", "\u00e2")
 
 
 def clean_text(text: str) -> str:
@@ -77,7 +80,8 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     elif "&" in text:
         text = html.unescape(text)
-    if not text.isascii() and _MOJIBAKE.search(text):
+    # (its lead characters looked for first: a scan for one character is far cheaper)
+    if not text.isascii() and _has_mojibake_lead(text) and _MOJIBAKE.search(text):
         # UTF-8 read as Latin-1/cp1252 ("Liverpoolâ€™s", "ManÃ©", "Â£20m"): ftfy undoes it
         text = ftfy.fix_encoding(text)
     if text.isascii():  # nothing to unify but tabs, carriage returns and backticks
@@ -91,8 +95,13 @@ def clean_text(text: str) -> str:
                 text = text.replace(char, repl)
     if " | " in text:  # "Juve close on Asamoah | Inter: Stramaccioni wants Palacio": separate items
         text = text.replace(" | ", "\n\n")
-    text = _SPACES.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return unwrap_lines(text[:MAX_CHARS])
+
+
+def _has_mojibake_lead(text: str) -> bool:
+    return any(lead in text for lead in _MOJIBAKE_LEADS)
 
 
 def split_header(text: str) -> tuple[date | None, str | None, str]:
@@ -132,28 +141,39 @@ def _mkdate(y: str, m: str, d: str) -> date | None:
 
 # words (N'Golo, Hans-Joachim, 27-year-old; a web domain is one word), or one other character;
 # a trailing possessive "'s" is split off afterwards
-_WORD = re.compile(
+_WORD: Final = re.compile(
     r"[^\W_]+(?:['-][^\W_]+)*(?:\.(?:com|co\.uk|co|net|org|uk|it|es|de|fr)\b)*|[^\w\s]"
 )
 
 
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-_first_char = itemgetter(0)
-_key_head = itemgetter(slice(0, 1))
+_WORD_SPLIT: Final = re.compile(f"({_WORD.pattern})")
+# The same split for ASCII text, twice as fast: the Unicode classes ([^\W_], \w, \s) cost a
+# character-database lookup per character. On ASCII text it makes the same pieces: [^\W_] is
+# [A-Za-z0-9], \b depends on \w alike, and [^\w\s] is spelt out (Unicode \s also holds
+# \x1c-\x1f, re.ASCII's does not). Other text is split as an ASCII stand-in of it (see
+# _ascii_shadow).
+_WORD_SPLIT_ASCII: Final = re.compile(
+    _WORD_SPLIT.pattern.replace(r"[^\W_]", "[A-Za-z0-9]").replace(
+        r"[^\w\s]", r"[^A-Za-z0-9_\t\n\x0b\x0c\r\x1c-\x1f ]"
+    ),
+    re.ASCII,
+)
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
-class _FoldCache(dict[str, str]):
-    """token -> ``fold_token(token)``, filled on a miss (up to 200,000 entries)."""
-
-    def __missing__(self, token: str) -> str:
-        key = fold_token(token)
-        if len(self) < 200_000:
-            self[token] = key
-        return key
+# token -> (its key ``fold_token(token)``, starts with an upper-case letter, the key starts
+# with a letter), filled on a miss (up to 200,000 entries): one lookup per token instead of
+# three calls (compiled, str.isupper and str.isalpha are generic method calls)
+_TOKEN_INFO: Final[dict[str, tuple[str, bool, bool]]] = {}
 
 
-_FOLD_CACHE = _FoldCache()
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+def _token_info(token: str) -> tuple[str, bool, bool]:
+    key = fold_token(token)
+    info = (key, token[0].isupper(), key[:1].isalpha())
+    if len(_TOKEN_INFO) < 200_000:
+        _TOKEN_INFO[token] = info
+    return info
+_ASCII_LOWER: Final = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 def ascii_lower(text: str) -> str:
@@ -205,27 +225,58 @@ def _caseless_safe(items: list[tuple[object, object]]) -> bool:
 
 class Caseless:
     """A re.IGNORECASE pattern run without re.IGNORECASE (several times faster) on the
-    lower-cased text when the text is ASCII: there it finds the same matches at the same
-    offsets, provided the pattern itself is lower-case (checked on the parsed pattern; if not,
-    the pattern always runs as it is). Matched text is then lower-case: use positions."""
+    lower-cased text: it finds the same matches at the same offsets, provided the pattern
+    itself is lower-case (checked on the parsed pattern; if not, the pattern always runs as it
+    is) and the text holds none of the four characters case-insensitive matching equates with
+    an ASCII letter (see _FOLDS_TO_ASCII). Matched text is then lower-case: use positions."""
 
-    __slots__ = ("_lower", "pattern")
+    __slots__ = ("_lower", "_words", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._lower: re.Pattern[str] | None = None
+        # a few words one of which every match holds: most texts hold none, and testing for
+        # them costs far less than a regex call (with many words, the regex is as quick)
+        self._words: tuple[str, ...] = ()
         if _caseless_safe(list(_sre_parser.parse(pattern.pattern, pattern.flags))):
             self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+            from bot.extraction.status import required_words  # (status imports this module)
+
+            words = required_words(self._lower)
+            if words is not None and len(words) <= _MOST_GATE_WORDS:
+                self._words = tuple(words)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._lower is not None and text.isascii():
-            return self._lower.search(text.lower())
+        if self._lower is not None and (text.isascii() or not holds_any(text, _FOLDS_TO_ASCII)):
+            lowered = text.lower()
+            if self._words and not holds_any(lowered, self._words):
+                return None
+            return self._lower.search(lowered)
         return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
-        if self._lower is not None and text.isascii():
-            return self._lower.match(text.lower())
+        if self._lower is not None and (text.isascii() or not holds_any(text, _FOLDS_TO_ASCII)):
+            lowered = text.lower()
+            if self._words and not holds_any(lowered, self._words):
+                return None
+            return self._lower.match(lowered)
         return self.pattern.match(text)
+
+
+# The non-ASCII characters that re.IGNORECASE equates with an ASCII letter (dotted capital I,
+# dotless i, long s, Kelvin sign; the first is also the one whose lower case is two
+# characters). Without them, str.lower() keeps every offset, leaves every other non-ASCII
+# character non-ASCII and in its class (\w, \s, \d), and a lower-case pattern matches the
+# lowered text as the re.IGNORECASE pattern matches the text.
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+_MOST_GATE_WORDS: Final = 6
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``words``?"""
+    return any(word in text for word in words)
 
 
 @lru_cache(maxsize=65536)
@@ -233,18 +284,31 @@ def fold_token(token: str) -> str:
     return anyascii(token).lower()
 
 
-@dataclass(slots=True)
+# (hand-written __init__s: compiled with mypyc, a dataclass-made __init__ runs as interpreted
+# Python, and these are built by the thousand per article)
+@dataclass(slots=True, init=False)
 class Token:
     text: str
     start: int
     end: int
     key: str
     cap: bool  # starts with an upper-case letter
-    index: int = 0
-    sent: int = 0
+    index: int
+    sent: int
+
+    def __init__(
+        self, text: str, start: int, end: int, key: str, cap: bool, index: int = 0, sent: int = 0
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = key
+        self.cap = cap
+        self.index = index
+        self.sent = sent
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Sentence:
     index: int
     start: int
@@ -252,8 +316,28 @@ class Sentence:
     text: str
     para: int
     headline: bool
-    tok_start: int = 0
-    tok_end: int = 0  # exclusive
+    tok_start: int
+    tok_end: int  # exclusive
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        para: int,
+        headline: bool,
+        tok_start: int = 0,
+        tok_end: int = 0,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.para = para
+        self.headline = headline
+        self.tok_start = tok_start
+        self.tok_end = tok_end
 
 
 @dataclass
@@ -294,7 +378,7 @@ class Doc:
         return self.tokens[sent.tok_start : sent.tok_end]
 
 
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -331,7 +415,7 @@ _ABBREV = frozenset(
     ]
 )
 # (one leading character class, so the regex engine skips ahead to candidates quickly)
-_SENT_END = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
+_SENT_END: Final = re.compile(r"[.!?][.!?]*[\"')\]]*(?:\s+|$)")
 
 
 def _split_paragraph(para: str, base: int) -> list[tuple[int, int]]:
@@ -376,7 +460,7 @@ def _cut_long(para: str, base: int, span: tuple[int, int]) -> list[tuple[int, in
     return pieces
 
 
-_FUNCTION_END = re.compile(
+_FUNCTION_END: Final = re.compile(
     r"(?:,|\b(?:to|the|of|a|an|and|or|for|with|by|as|in|at|on|from|that|his|her|their|its|is|are"
     r"|was|were|has|have|had|will|would|could|be|been|per|via|than|into|over|under|after)|-)$",
     re.I,
@@ -447,17 +531,44 @@ def build_doc(text: str) -> Doc:
     return doc
 
 
+def _ascii_shadow(text: str) -> tuple[str, list[int]]:
+    """``text`` with each non-ASCII character replaced by an ASCII one of the same class for
+    the token pattern (a letter or digit by "x", a space by " ", anything else by "#": none
+    of these is a literal of the pattern), and the positions replaced. Splitting it gives
+    pieces of the same lengths as splitting ``text``."""
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in _NON_ASCII.finditer(text):
+        q = match.start()
+        char = text[q]
+        pieces.append(text[last:q])
+        pieces.append("x" if char.isalnum() else " " if char.isspace() else "#")
+        positions.append(q)
+        last = q + 1
+    pieces.append(text[last:])
+    return "".join(pieces), positions
+
+
 def _tokenise(doc: Doc) -> None:
     """Tokens of the whole text in one regex pass, the same as tokenising sentence by sentence:
     tokens hold no whitespace and every sentence boundary is at whitespace. Offsets come from
-    the lengths of the split pieces, and the per-token lists by ``map``, not one by one in
-    Python."""
+    the lengths of the split pieces (summed by ``accumulate``, not one by one)."""
     text = doc.text
-    parts = _WORD_SPLIT.split(text)
+    if text.isascii():
+        parts = _WORD_SPLIT_ASCII.split(text)
+        stand_ins: list[int] = []
+    else:
+        shadow, stand_ins = _ascii_shadow(text)
+        parts = _WORD_SPLIT_ASCII.split(shadow)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
+    for q in stand_ins:  # the tokens holding a stand-in character take the real text
+        i = bisect.bisect_right(starts, q) - 1
+        if i >= 0 and q < ends[i]:
+            words[i] = text[starts[i] : ends[i]]
     # a possessive "'s" is a token of its own: "Atalanta's" -> "Atalanta" + "'s"
     if "'s" in text:
         split: list[int] = []
@@ -472,8 +583,6 @@ def _tokenise(doc: Doc) -> None:
             words[i : i + 1] = [words[i][:-2], "'s"]
             starts[i : i + 1] = [s, e - 2]
             ends[i : i + 1] = [e - 2, e]
-    keys = list(map(_FOLD_CACHE.__getitem__, words))
-    caps = list(map(str.isupper, map(_first_char, words)))
     sent_of: list[int] = []
     for sent in doc.sentences:
         sent.tok_start = bisect.bisect_left(starts, sent.start)
@@ -481,13 +590,24 @@ def _tokenise(doc: Doc) -> None:
         sent_of.extend(repeat(sent.index, sent.tok_end - sent.tok_start))
     if len(sent_of) != len(words):
         raise AssertionError("a token outside every sentence")
-    doc.tokens = list(map(Token, words, starts, ends, keys, caps, range(len(words)), sent_of))
-    doc.tok_starts = starts
-    doc.tok_words = list(map(str.isalpha, map(_key_head, keys)))
+    # one loop builds the tokens, their keys and the key index (compiled, it runs natively:
+    # per-token ``map`` calls would be generic calls)
+    tokens: list[Token] = []
+    tok_words: list[bool] = []
     by_key = doc.by_key
-    for i, key in enumerate(keys):
+    known = _TOKEN_INFO
+    for i, word in enumerate(words):
+        info = known.get(word)
+        if info is None:
+            info = _token_info(word)
+        key, cap, is_word = info
+        tokens.append(Token(word, starts[i], ends[i], key, cap, i, sent_of[i]))
+        tok_words.append(is_word)
         slot = by_key.get(key)
         if slot is None:
             by_key[key] = [i]
         else:
             slot.append(i)
+    doc.tokens = tokens
+    doc.tok_starts = starts
+    doc.tok_words = tok_words
