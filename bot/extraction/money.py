@@ -380,13 +380,30 @@ def _with_bare_amounts(text: str, figures: list[Money], digit_runs: list[int]) -
 _RANGE_GAP: Final = re.compile(r"\s?(?:-|to|and)\s?", re.I)
 
 
+_MONEY_WORDS: Final = ("pound", "eur", "dollar", "sterling", "quid", "gbp", "usd")
+
+
+def _names_money(text: str, lowered: str) -> bool:
+    """``_ANY_MONEY.search(text)`` by substring tests (a scan of the whole text by a
+    case-insensitive alternation cost as much as the rest of a moneyless article's parsing)."""
+    if "£" in text or "€" in text or "$" in text:
+        return True
+    if not text.isascii() and any(c in text for c in _CASE_FOLDING_ODDITIES):
+        return _ANY_MONEY.search(text) is not None  # "ſ" is an "s" to re.IGNORECASE
+    return any(word in lowered for word in _MONEY_WORDS)
+
+
+_CASE_FOLDING_ODDITIES: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def parse_money(text: str, lowered: str | None = None) -> list[Money]:
     """Every money figure in ``text`` with restatements in other currencies folded in.
     ``lowered``: ``ascii_lower(text)`` if the caller has it."""
-    if not _ANY_MONEY.search(text):
+    lowered = ascii_lower(text) if lowered is None else lowered
+    if not _names_money(text, lowered):
         return []
     digit_runs = [run.start() for run in _DIGIT_RUN.finditer(text)]
-    raw = _raw_figures(text, digit_runs, ascii_lower(text) if lowered is None else lowered)
+    raw = _raw_figures(text, digit_runs, lowered)
     result: list[Money] = []
     i = 0
     while i < len(raw):

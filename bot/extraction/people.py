@@ -627,7 +627,10 @@ def find_names(doc: Doc, blocked: set[int], stop_extra: frozenset[str]) -> list[
             i = j
             words = [tokens[p] for p in parts]
             if any(
-                w.key in ORG_WORDS or any(c.isdigit() for c in w.key) or _CAMEL_CASE.match(w.text)
+                w.key in ORG_WORDS
+                or any(c.isdigit() for c in w.key)
+                # (the regex only for a word with a capital after its first letter)
+                or (w.text[1:] != w.text[1:].lower() and _CAMEL_CASE.match(w.text) is not None)
                 for w in words
             ):
                 continue
