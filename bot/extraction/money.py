@@ -255,6 +255,12 @@ def _mult_words(text: str) -> list[re.Match[str]]:
     return found
 
 
+# the first characters of a match of _FIGURE (a symbol, "us$"/"usd", "eur", "gbp", a digit)
+# and of _SHORT_RANGE (a symbol or code only), in lower-cased text
+_FIGURE_STARTS: Final = frozenset("£€$ueg0123456789")
+_RANGE_STARTS: Final = frozenset("£€$ueg")
+
+
 def _raw_figures(original: str, digit_runs: list[int], text: str) -> list[Money]:
     """The figures of ``original``; ``digit_runs``: where its runs of digits start; ``text``:
     ``ascii_lower(original)`` (the patterns are lower-case: much faster than re.IGNORECASE)."""
@@ -262,8 +268,12 @@ def _raw_figures(original: str, digit_runs: list[int], text: str) -> list[Money]
     taken_until = -1
     # every figure has a digit within four characters of its start (a symbol, a space, then
     # the number): the patterns are tried only there, not at every position of the text
-    candidates = sorted({p for d in digit_runs for p in range(max(0, d - 4), d + 1)})
-    for match in _matches_at(_SHORT_RANGE, text, candidates):
+    # (and only where the character can begin one: a symbol, a currency code or a digit)
+    candidates = sorted(
+        {p for d in digit_runs for p in range(max(0, d - 4), d + 1) if text[p] in _FIGURE_STARTS}
+    )
+    range_candidates = [p for p in candidates if text[p] in _RANGE_STARTS]
+    for match in _matches_at(_SHORT_RANGE, text, range_candidates):
         currency = _currency_of(match.group("sym"), match.group("cw"))
         a = _scale(_num_value(match.group("a")), match.group("mult"))
         b = _scale(_num_value(match.group("b")), match.group("mult"))
