@@ -105,15 +105,20 @@ def compile_engine(tree: Path, out: IO[str]) -> None:
         stale.unlink()
     env = {**os.environ, "RUMOUR_BOT_COMPILE": "1"}
     if os.environ.get("RUMOUR_BOT_PGO") == "0":
-        _setup(tree, env, out)
+        _setup(tree, {**env, "CFLAGS": _CALLS}, out)
         return
     shutil.rmtree(tree / "build", ignore_errors=True)
-    generate = "-fprofile-generate -fprofile-update=single"
+    generate = f"-fprofile-generate -fprofile-update=single {_CALLS}"
     _setup(tree, {**env, "CFLAGS": generate, "LDFLAGS": "-fprofile-generate"}, out)
     training = [str(tree / d) for d in TRAINING_SETS if (tree / d).is_dir()]
     _run([sys.executable, "-c", _TRAIN, *training], tree, os.environ.copy(), out)
-    use = "-fprofile-use -fprofile-correction -Wno-missing-profile"
+    use = f"-fprofile-use -fprofile-correction -Wno-missing-profile {_CALLS}"
     _setup(tree, {**env, "CFLAGS": use}, out, "--force")
+
+
+# calls between the compiled functions of the one shared library go direct, as CPython's own
+# build does (a few per cent in alternated runs)
+_CALLS = "-fno-semantic-interposition -fno-plt"
 
 
 def _setup(tree: Path, env: dict[str, str], out: IO[str], *extra: str) -> None:
