@@ -302,8 +302,7 @@ _OWNER_BEFORE: Final = re.compile(
 _INITIAL_NAME_NEXT: Final = re.compile(
     r"^(?:,\s+(?:who|meanwhile|however|though|too|for\s+his\s+part|\d\d,)\b"
     r"|\s+(?:is|has|was|had|could|will|would|remains|looks|seems|wants|joined|returned|rejoined"
-    r"|signed|completed|moved|agreed|arrived|left|swapped|snubbed|rejected|turned|joins|signs"
-    r"|completes|moves|agrees|arrives|returns)\b)"
+    r"|signed|completed|moved|arrived|joins|signs|completes|moves|arrives|returns)\b)"
 )
 _COMMON_STARTERS: Final = frozenset(
     (

@@ -308,7 +308,7 @@ _OFFER_ENDINGS: Final = ("offer ", "offered ", "offering ")
 
 
 _HAD_BID_REJECTED_AFTER: Final = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:(?:have|has|had)\s+(?:\S+\s+)?)?had\s+(?:a|an|their|its|two|three"
+    r"^\s*(?:\S+\s+){0,2}?(?:have|has|had)\s+(?:\S+\s+)?had\s+(?:a|an|their|its|two|three"
     r"|another|an\s+opening|a\s+second|a\s+third)\s+(?:\S+\s+){0,3}?(?:bid|offer|approach"
     r"|proposal)s?\s+(?:\S+\s+){0,3}?(?:rejected|turned\s+down|knocked\s+back|rebuffed|snubbed)"
 )
