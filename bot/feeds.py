@@ -882,7 +882,7 @@ class FeedPoller:
             return
         with session_scope(self.engine) as session:
             feed = session.get(Feed, feed_id)
-            if feed is None or queries.feeds_with_urls(session, [new_url]):
+            if feed is None or queries.feed_by_url(session, new_url) is not None:
                 return
             feed.url = new_url
         log.info("feed %s moved permanently: now fetched from %s", old_url, new_url)

@@ -12,7 +12,7 @@ call ``extract`` for each article; the module-level ``extract`` does the same wi
     result = extractor.extract(text, published=None, source="https://www.skysports.com/...")
     result.to_json()  # the `extract --json` contract of DESIGN.md
 
-The same sources also build into a compiled engine (mypyc, about 1.5x faster; setup.py):
+The same sources also build into a compiled engine (mypyc, about 1.9x faster; setup.py):
 ``engine_build()`` says which one runs.
 
 Pipeline (one module each):

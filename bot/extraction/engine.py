@@ -1063,8 +1063,6 @@ class Extractor:
         out: list[LinkEvidence] = []
         for view in items:
             ref = next(p for p in view.players if p.explicit and p.entity.is_player)
-            for own, _role in view.clubs:  # "(West Ham)": the club he plays for
-                ref.entity.set_current(own.club, 3)
             current = ref.entity.current_club
             if current is None or current.name != clubs[0].club.name:
                 out.append(

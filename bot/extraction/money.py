@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from bot.extraction.textutil import Caseless, ascii_lower
+from bot.extraction.textutil import _FOLDS_TO_ASCII, Caseless, ascii_lower, holds_any
 
 _SYMBOL = {
     "£": "GBP",
@@ -398,12 +398,9 @@ def _names_money(text: str, lowered: str) -> bool:
     case-insensitive alternation cost as much as the rest of a moneyless article's parsing)."""
     if "£" in text or "€" in text or "$" in text:
         return True
-    if not text.isascii() and any(c in text for c in _CASE_FOLDING_ODDITIES):
+    if not text.isascii() and holds_any(text, _FOLDS_TO_ASCII):
         return _ANY_MONEY.search(text) is not None  # "ſ" is an "s" to re.IGNORECASE
-    return any(word in lowered for word in _MONEY_WORDS)
-
-
-_CASE_FOLDING_ODDITIES: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+    return holds_any(lowered, _MONEY_WORDS)
 
 
 def parse_money(text: str, lowered: str | None = None) -> list[Money]:
